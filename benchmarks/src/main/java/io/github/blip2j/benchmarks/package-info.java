@@ -1,0 +1,2 @@
+/** JMH benchmarks. */
+package io.github.blip2j.benchmarks;

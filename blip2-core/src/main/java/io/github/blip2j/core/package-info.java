@@ -1,0 +1,2 @@
+/** core. */
+package io.github.blip2j.core;

@@ -1,0 +1,2 @@
+/** decoding. */
+package io.github.blip2j.decoding;

@@ -1,0 +1,21 @@
+package io.github.blip2j.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code blip2} command line: {@code demo | caption | train | eval | report}. */
+@Command(name = "blip2", mixinStandardHelpOptions = true, version = "blip2 0.1.0-SNAPSHOT",
+        description = "BLIP-2 image captioning on the JVM.")
+public final class Blip2Cli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.offline", "true");
+        int code = new CommandLine(new Blip2Cli()).execute(args);
+        System.exit(code);
+    }
+}

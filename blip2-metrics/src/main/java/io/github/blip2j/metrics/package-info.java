@@ -1,0 +1,2 @@
+/** metrics. */
+package io.github.blip2j.metrics;
