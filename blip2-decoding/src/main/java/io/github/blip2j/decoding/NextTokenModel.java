@@ -24,6 +24,25 @@ public interface NextTokenModel {
     void nextLogits(int[] lastTokens, float[] logits);
 
     /**
+     * Optional fast path for strategies that need log-probabilities (beam search): like
+     * {@link #nextLogits}, and may also write each row's {@code log(sum(exp(logits)))} so that the
+     * strategy need not compute it on the CPU. A runtime that keeps logits on a device can compute it
+     * there ({@code logsumexp} over the vocabulary, float32) and return true.
+     *
+     * <p>The default calls {@link #nextLogits} and returns false; the strategy then computes the
+     * log-sum-exp itself. Overriding is never required for correctness.
+     *
+     * @param lastTokens as for {@link #nextLogits}
+     * @param logits as for {@link #nextLogits}
+     * @param logSumExp output, one value per live row, written only when this returns true
+     * @return whether {@code logSumExp} was written
+     */
+    default boolean nextLogitsAndLogSumExp(int[] lastTokens, float[] logits, float[] logSumExp) {
+        nextLogits(lastTokens, logits);
+        return false;
+    }
+
+    /**
      * Rearranges the live rows: after this call, row {@code r} holds what row {@code rows[r]} held
      * before. Indices may repeat (beam expansion and selection) and may be left out (finished rows
      * dropped), so the model must gather its cached state accordingly. Called between steps, and once

@@ -1,0 +1,179 @@
+package io.github.blip2j.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * AdamW with decoupled weight decay, step for step what {@code torch.optim.AdamW} (single-tensor path)
+ * computes: {@code p -= lr*wd*p}; {@code m = lerp(m, g, 1-b1)}; {@code v = b2*v + (1-b2)*g*g};
+ * {@code p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps)}.
+ *
+ * <p>The moments are kept in float32 in the optimizer's own manager, whatever the parameters' dtype,
+ * and are exposed by name for checkpoints. Parameters for which {@code decayExempt} holds (biases and
+ * norm weights by default, as in LAVIS) get no weight decay.
+ */
+public final class AdamW implements AutoCloseable {
+
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final Predicate<String> decayExempt;
+    private final NDManager stateManager;
+    private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
+    private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
+    private long step;
+
+    private AdamW(Builder b) {
+        this.beta1 = b.beta1;
+        this.beta2 = b.beta2;
+        this.eps = b.eps;
+        this.weightDecay = b.weightDecay;
+        this.decayExempt = b.decayExempt;
+        this.stateManager = NDManager.newBaseManager();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of updates applied so far. */
+    public long stepCount() {
+        return step;
+    }
+
+    /**
+     * Applies one update to every parameter in {@code params} (name -> array, updated in place) from its
+     * gradient in {@code grads}.
+     *
+     * @param lr the learning rate of this step
+     */
+    public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr) {
+        step++;
+        double bc1 = 1 - Math.pow(beta1, step);
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+        double stepSize = lr / bc1;
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            String name = e.getKey();
+            NDArray p = e.getValue();
+            NDArray g = Objects.requireNonNull(grads.get(name), () -> "no gradient for parameter " + name);
+            NDArray m = firstMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
+            NDArray v = secondMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
+            try (NDManager scope = NDManager.newBaseManager(p.getDevice())) {
+                // Every temporary below attaches to its first operand's manager; moving the operands
+                // into the scope for the duration keeps the state manager free of temporaries.
+                p.tempAttach(scope);
+                m.tempAttach(scope);
+                v.tempAttach(scope);
+                g.tempAttach(scope);
+                if (weightDecay != 0 && !decayExempt.test(name)) {
+                    p.muli((float) (1 - lr * weightDecay));
+                }
+                m.addi(g.sub(m).muli((float) (1 - beta1)));
+                v.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
+                NDArray denom = v.sqrt().divi((float) bc2Sqrt).addi((float) eps);
+                p.subi(m.div(denom).muli((float) stepSize));
+            }
+        }
+    }
+
+    /** First moments by parameter name (for checkpoints; live arrays, do not close). */
+    public Map<String, NDArray> firstMoments() {
+        return Collections.unmodifiableMap(firstMoments);
+    }
+
+    /** Second moments by parameter name (for checkpoints; live arrays, do not close). */
+    public Map<String, NDArray> secondMoments() {
+        return Collections.unmodifiableMap(secondMoments);
+    }
+
+    /** Restores the state saved from {@link #firstMoments()}, {@link #secondMoments()} and {@link #stepCount()}. */
+    public void restore(Map<String, NDArray> first, Map<String, NDArray> second, long stepCount) {
+        if (!first.keySet().equals(second.keySet())) {
+            throw new IllegalArgumentException("optimizer state: first moments cover " + first.keySet()
+                    + " but second moments cover " + second.keySet());
+        }
+        firstMoments.values().forEach(NDArray::close);
+        secondMoments.values().forEach(NDArray::close);
+        firstMoments.clear();
+        secondMoments.clear();
+        first.forEach((k, a) -> firstMoments.put(k, a.duplicate()));
+        second.forEach((k, a) -> secondMoments.put(k, a.duplicate()));
+        firstMoments.values().forEach(a -> a.attach(stateManager));
+        secondMoments.values().forEach(a -> a.attach(stateManager));
+        this.step = stepCount;
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+
+    /** Settings with PyTorch's defaults except the weight decay, which defaults to LAVIS' 0.05. */
+    public static final class Builder {
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double eps = 1e-8;
+        private double weightDecay = 0.05;
+        private Predicate<String> decayExempt = AdamW::isBiasOrNorm;
+
+        public Builder beta1(double v) {
+            beta1 = requireRange("beta1", v, 0, 1);
+            return this;
+        }
+
+        public Builder beta2(double v) {
+            beta2 = requireRange("beta2", v, 0, 1);
+            return this;
+        }
+
+        public Builder eps(double v) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("eps must be > 0, got " + v);
+            }
+            eps = v;
+            return this;
+        }
+
+        public Builder weightDecay(double v) {
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("weightDecay must be a finite value >= 0, got " + v);
+            }
+            weightDecay = v;
+            return this;
+        }
+
+        /** Which parameter names get no weight decay. */
+        public Builder decayExempt(Predicate<String> names) {
+            decayExempt = Objects.requireNonNull(names, "decayExempt");
+            return this;
+        }
+
+        public AdamW build() {
+            return new AdamW(this);
+        }
+
+        private static double requireRange(String field, double v, double lo, double hi) {
+            if (!(v >= lo && v < hi)) {
+                throw new IllegalArgumentException(field + " must be in [" + lo + ", " + hi + "), got " + v);
+            }
+            return v;
+        }
+    }
+
+    /**
+     * Biases, norm weights and embeddings-like 1-D tensors are exempt from decay (LAVIS: {@code ndim < 2},
+     * {@code bias}, {@code ln}/{@code norm} in the name). {@code query_tokens} is 3-D and decays.
+     */
+    public static boolean isBiasOrNorm(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".bias") || n.contains("layernorm") || n.contains("layer_norm")
+                || n.contains(".ln") || n.contains("norm.weight");
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.blip2j.core.train;
+
+/**
+ * The learning rate as a function of the optimizer step (0-based: the rate used by the first update is
+ * {@code at(0)}).
+ */
+@FunctionalInterface
+public interface LearningRateSchedule {
+
+    /** The learning rate for optimizer step {@code step} (0-based). */
+    double at(long step);
+
+    /** The same rate at every step. */
+    static LearningRateSchedule constant(double lr) {
+        requirePositive("learningRate", lr);
+        return step -> lr;
+    }
+
+    /**
+     * Linear warm-up from 0 to {@code peak} over {@code warmupSteps}, then a half cosine down to
+     * {@code minLr} at {@code totalSteps} (LAVIS' recipe for BLIP-2). Steps past the end stay at
+     * {@code minLr}.
+     */
+    static LearningRateSchedule warmupCosine(double peak, long warmupSteps, long totalSteps, double minLr) {
+        requirePositive("learningRate", peak);
+        if (warmupSteps < 0) {
+            throw new IllegalArgumentException("warmupSteps must be >= 0, got " + warmupSteps);
+        }
+        if (totalSteps < 1) {
+            throw new IllegalArgumentException("totalSteps must be >= 1, got " + totalSteps);
+        }
+        if (minLr < 0 || minLr > peak) {
+            throw new IllegalArgumentException("minLearningRate must be in [0, " + peak + "], got " + minLr);
+        }
+        return step -> {
+            if (step < warmupSteps) {
+                // (step + 1) so that the very first update is not wasted at lr = 0.
+                return peak * (step + 1) / (double) warmupSteps;
+            }
+            long decaySteps = Math.max(1, totalSteps - warmupSteps);
+            double progress = Math.min(1.0, (step - warmupSteps) / (double) decaySteps);
+            return minLr + 0.5 * (peak - minLr) * (1 + Math.cos(Math.PI * progress));
+        };
+    }
+
+    private static void requirePositive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite value > 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.github.blip2j.decoding;
+
+/**
+ * Row kernels over one vocabulary-wide score row: max, log-sum-exp, softmax, selection.
+ *
+ * <p>Every method works on arrays that start at index 0. HotSpot's C2 (JDK 17) vectorises simple
+ * zero-offset loops but not the same loops over {@code a[offset + i]}, so callers copy a row out of
+ * the flat logits buffer first (a memcpy) and then run these kernels on the copy. No method
+ * allocates: scratch arrays come from the caller.
+ *
+ * <p>{@link #exp} is a polynomial approximation, accurate to a few parts in 10^7 relative near the
+ * row maximum (where the mass is) and used only for arguments {@code <= 0}; it is what keeps a
+ * decoding step well under a millisecond at a vocabulary of 32k.
+ */
+public final class LogitsMath {
+
+    /** Below this (x < -83.2), {@code exp(x)} is held at about 7e-37: zero for any sum, yet a normal float (subnormals are slow). */
+    private static final float MIN_SCALED_ARG = -1.3f;
+
+    private LogitsMath() {}
+
+    /** Largest value of {@code a[0..n)}; NaN values are skipped; -inf when {@code n == 0}. */
+    public static float max(float[] a, int n) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float v = a[i];
+            if (v > m) {
+                m = v;
+            }
+        }
+        return m;
+    }
+
+    /** Index of the first largest value of {@code a[0..n)} (torch.argmax semantics on ties). */
+    public static int argmax(float[] a, int n) {
+        int best = 0;
+        float m = a[0];
+        for (int i = 1; i < n; i++) {
+            float v = a[i];
+            if (v > m) {
+                m = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * {@code out[i] = exp(a[i] - shift)} for {@code i < n}. Meant for {@code a[i] <= shift} (shift is
+     * the row max or its log-sum-exp); -inf maps to a value below 1e-38.
+     */
+    public static void exp(float[] a, int n, float shift, float[] out) {
+        for (int i = 0; i < n; i++) {
+            // exp(x) = exp(x/64)^64: a short Taylor series on [-1.3, 0] and six squarings, all
+            // plain float arithmetic so that the loop vectorises.
+            float y = Math.max((a[i] - shift) * (1f / 64f), MIN_SCALED_ARG);
+            float p = 1f + y * (1f + y * (0.5f + y * (1f / 6 + y * (1f / 24 + y * (1f / 120
+                    + y * (1f / 720 + y * (1f / 5040)))))));
+            p = p * p;
+            p = p * p;
+            p = p * p;
+            p = p * p;
+            p = p * p;
+            p = p * p;
+            out[i] = p;
+        }
+    }
+
+    /**
+     * Sum of {@code a[0..n)} by pairwise folding; {@code a} is destroyed and {@code scratch} needs
+     * {@code n / 2} floats. Pairwise summation keeps the float error at O(log n) ulps.
+     */
+    public static double sumDestructive(float[] a, int n, float[] scratch) {
+        float[] src = a;
+        float[] dst = scratch;
+        double extra = 0;
+        while (n > 64) {
+            int h = n >>> 1;
+            if ((n & 1) != 0) {
+                extra += src[n - 1];
+            }
+            for (int i = 0; i < h; i++) {
+                dst[i] = src[i] + src[i + h];
+            }
+            n = h;
+            float[] t = src;
+            src = dst;
+            dst = t;
+        }
+        double s = extra;
+        for (int i = 0; i < n; i++) {
+            s += src[i];
+        }
+        return s;
+    }
+
+    /**
+     * {@code log(sum(exp(a[0..n))))}. Returns -inf when every value is -inf and NaN when the row
+     * holds NaN or +inf. {@code scratch1} needs {@code n} floats and {@code scratch2} {@code n / 2}.
+     */
+    public static float logSumExp(float[] a, int n, float[] scratch1, float[] scratch2) {
+        float m = max(a, n);
+        if (m == Float.NEGATIVE_INFINITY || m == Float.POSITIVE_INFINITY) {
+            return hasNaN(a, n) ? Float.NaN : m;
+        }
+        exp(a, n, m, scratch1);
+        double s = sumDestructive(scratch1, n, scratch2);
+        return (float) (m + Math.log(s));
+    }
+
+    /** {@code a[i] += c} for {@code i < n}. */
+    public static void add(float[] a, int n, float c) {
+        for (int i = 0; i < n; i++) {
+            a[i] += c;
+        }
+    }
+
+    /** {@code a[i] -= c} for {@code i < n} (log-softmax once c is the log-sum-exp). */
+    public static void subtract(float[] a, int n, float c) {
+        for (int i = 0; i < n; i++) {
+            a[i] -= c;
+        }
+    }
+
+    /** {@code a[i] /= c} for {@code i < n}. */
+    public static void divide(float[] a, int n, float c) {
+        for (int i = 0; i < n; i++) {
+            a[i] /= c;
+        }
+    }
+
+    /** Whether {@code a[0..n)} holds a NaN. */
+    public static boolean hasNaN(float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] != a[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The {@code k}-th largest value (1-based) of {@code a[0..n)} by quickselect, expected O(n).
+     * {@code scratch} (n floats) receives a permuted copy; {@code a} is left untouched.
+     */
+    public static float kthLargest(float[] a, int n, int k, float[] scratch) {
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k = " + k + ": must be in [1, " + n + "]");
+        }
+        System.arraycopy(a, 0, scratch, 0, n);
+        int target = n - k; // index in ascending order
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            float pivot = median3(scratch[lo], scratch[(lo + hi) >>> 1], scratch[hi]);
+            // Three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot.
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                float v = scratch[i];
+                if (v < pivot) {
+                    scratch[i++] = scratch[lt];
+                    scratch[lt++] = v;
+                } else if (v > pivot) {
+                    scratch[i] = scratch[gt];
+                    scratch[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (target < lt) {
+                hi = lt - 1;
+            } else if (target > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+        return scratch[lo];
+    }
+
+    /**
+     * Weighted selection behind top-p and typical sampling. Sort the {@code n} items by ascending
+     * {@code key}; walk them accumulating {@code weight}; return the key of the first item at which
+     * the running total reaches {@code mass}. Items whose key is {@code <=} the result form the
+     * smallest prefix holding at least {@code mass}. Returns +inf when the total never reaches
+     * {@code mass} (keep everything). Expected O(n); both arrays are permuted in place.
+     */
+    public static float weightedThreshold(float[] keys, float[] weights, int n, double mass) {
+        int lo = 0;
+        int hi = n; // exclusive
+        double need = mass;
+        while (hi - lo > 0) {
+            float pivot = median3(keys[lo], keys[(lo + hi - 1) >>> 1], keys[hi - 1]);
+            int lt = lo;
+            int gt = hi - 1;
+            int i = lo;
+            double wLess = 0;
+            double wEqual = 0;
+            while (i <= gt) {
+                float k = keys[i];
+                float w = weights[i];
+                if (k < pivot) {
+                    keys[i] = keys[lt];
+                    weights[i] = weights[lt];
+                    keys[lt] = k;
+                    weights[lt] = w;
+                    lt++;
+                    i++;
+                    wLess += w;
+                } else if (k > pivot) {
+                    keys[i] = keys[gt];
+                    weights[i] = weights[gt];
+                    keys[gt] = k;
+                    weights[gt] = w;
+                    gt--;
+                } else {
+                    i++;
+                    wEqual += w;
+                }
+            }
+            if (wLess >= need) {
+                hi = lt;
+            } else if (wLess + wEqual >= need) {
+                return pivot;
+            } else {
+                need -= wLess + wEqual;
+                lo = gt + 1;
+            }
+        }
+        return Float.POSITIVE_INFINITY;
+    }
+
+    private static float median3(float a, float b, float c) {
+        if (a > b) {
+            float t = a;
+            a = b;
+            b = t;
+        }
+        if (b > c) {
+            b = c;
+        }
+        return Math.max(a, b);
+    }
+}

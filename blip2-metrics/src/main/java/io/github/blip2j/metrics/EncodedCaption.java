@@ -1,0 +1,22 @@
+package io.github.blip2j.metrics;
+
+/**
+ * A tokenized caption as integer ids from its corpus's {@link NGramIndex}: the n-grams of its
+ * whitespace-split words ({@code str.split()}, what BLEU and CIDEr use) and its single-space-split
+ * tokens ({@code str.split(" ")}, what ROUGE-L uses; an empty caption is one empty token).
+ */
+final class EncodedCaption {
+
+    /** Number of {@code split()} words. */
+    final int length;
+    /** {@code ngrams[k-1][i]}: id of the k-gram starting at word {@code i}. */
+    final int[][] ngrams;
+    /** Word ids of the {@code split(" ")} tokens. */
+    final int[] spaceTokens;
+
+    EncodedCaption(int length, int[][] ngrams, int[] spaceTokens) {
+        this.length = length;
+        this.ngrams = ngrams;
+        this.spaceTokens = spaceTokens;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.blip2j.spice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parity with SPICE 1.0 run by pycocoevalcap (fixtures from ../shared/fixtures/metrics): every
+ * image's counts in every category, its All F-score and the corpus score.
+ */
+class SpiceParityTest {
+
+    /* One scorer for the class: the parse cache spares re-parsing captions shared by the checks. */
+    private static final Spice SPICE = Spice.builder().threads(2).build();
+
+    @Test
+    void hand10MatchesEveryImageAndTheCorpus() {
+        SpiceFixture fx = SpiceFixture.load("hand10");
+        SpiceResult result = SPICE.score(fx.references(), fx.candidates());
+        assertMatches(fx, result);
+        assertThat(result.corpusScore()).isCloseTo(fx.corpusSpice(), within(1e-3));
+        assertThat(result.corpusScore()).isCloseTo(0.22418451697904715, within(1e-12));
+    }
+
+    /**
+     * A spread-out subset of coco500 without its longest captions (the PCFG parser's time grows
+     * with the cube of the length); the full set agrees too (blip2-spice/README.md).
+     */
+    @Test
+    void coco500SubsetMatchesEveryImage() {
+        SpiceFixture all = SpiceFixture.load("coco500");
+        List<SpiceFixture.Image> shortOnes = new ArrayList<>();
+        for (SpiceFixture.Image img : all.images()) {
+            boolean isShort = img.candidate().split(" ").length <= 16
+                && img.refs().stream().allMatch(r -> r.split(" ").length <= 16);
+            if (isShort) {
+                shortOnes.add(img);
+            }
+        }
+        List<SpiceFixture.Image> picked = new ArrayList<>();
+        for (int i = 0; i < shortOnes.size(); i += 8) {
+            picked.add(shortOnes.get(i));
+        }
+        SpiceFixture fx = new SpiceFixture(Double.NaN, picked);
+        assertThat(picked).hasSizeGreaterThan(45);
+        assertMatches(fx, SPICE.score(fx.references(), fx.candidates()));
+    }
+
+    private static void assertMatches(SpiceFixture fx, SpiceResult result) {
+        Map<SpiceCategory, Integer> agreeing = new EnumMap<>(SpiceCategory.class);
+        SoftAssertions soft = new SoftAssertions();
+        for (SpiceFixture.Image img : fx.images()) {
+            ImageScore ours = result.perImage().get(img.id());
+            soft.assertThat(ours.spice()).as("image %s All.f", img.id()).isCloseTo(img.spice(), within(1e-3));
+            for (SpiceCategory c : SpiceCategory.values()) {
+                CategoryScore s = ours.get(c);
+                int[] got = {s.truePositives(), s.falsePositives(), s.falseNegatives()};
+                int[] want = {(int) img.expected(c, "tp"), (int) img.expected(c, "fp"), (int) img.expected(c, "fn")};
+                soft.assertThat(got).as("image %s %s tp/fp/fn", img.id(), c.jsonName()).containsExactly(want);
+                assertSameScore(soft, img, c, "pr", s.precision());
+                assertSameScore(soft, img, c, "re", s.recall());
+                assertSameScore(soft, img, c, "f", s.f());
+                if (java.util.Arrays.equals(got, want)) {
+                    agreeing.merge(c, 1, Integer::sum);
+                }
+            }
+        }
+        soft.assertAll();
+        assertThat(agreeing).allSatisfy((c, n) -> assertThat(n).isEqualTo(fx.images().size()));
+    }
+
+    private static void assertSameScore(SoftAssertions soft, SpiceFixture.Image img, SpiceCategory c, String field,
+                                        double ours) {
+        double want = img.expected(c, field);
+        if (Double.isNaN(want)) {
+            soft.assertThat(ours).as("image %s %s.%s", img.id(), c.jsonName(), field).isNaN();
+        } else {
+            soft.assertThat(ours).as("image %s %s.%s", img.id(), c.jsonName(), field).isCloseTo(want, within(1e-12));
+        }
+    }
+}
