@@ -256,7 +256,7 @@ final class BeamEngine {
                     count++;
                 }
             }
-            scores[token] -= penalty;
+            scores[token] -= penalty * count;
         }
     }
 

@@ -65,20 +65,20 @@ public final class Bleu implements CaptionScorer<BleuStats> {
         long[] correct = new long[n];
         for (int k = 0; k < n; k++) {
             guess[k] = Math.max(0, testLength - k);
-            NGramCounts counts = NGramCounts.of(cand.ngrams[k]);
+            NGramCounts counts = cand.counts[k];
             if (counts.ids.length == 0) {
                 continue;
             }
-            int[] maxRef = new int[counts.sortedIds.length];
+            int[] maxRef = new int[counts.ids.length];
             for (EncodedCaption ref : refs) {
-                NGramCounts refCounts = NGramCounts.of(ref.ngrams[k]);
+                NGramCounts refCounts = ref.counts[k];
                 for (int p = 0; p < maxRef.length; p++) {
-                    maxRef[p] = Math.max(maxRef[p], refCounts.count(counts.sortedIds[p]));
+                    maxRef[p] = Math.max(maxRef[p], refCounts.count(counts.ids[p]));
                 }
             }
             long c = 0;
             for (int p = 0; p < maxRef.length; p++) {
-                c += Math.min(maxRef[p], counts.sortedCounts[p]);
+                c += Math.min(maxRef[p], counts.counts[p]);
             }
             correct[k] = c;
         }

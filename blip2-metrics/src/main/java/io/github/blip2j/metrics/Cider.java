@@ -39,11 +39,7 @@ public final class Cider implements CaptionScorer<CiderStats> {
     }
 
     private static NGramCounts[] counts(EncodedCaption caption) {
-        NGramCounts[] c = new NGramCounts[N];
-        for (int k = 0; k < N; k++) {
-            c[k] = NGramCounts.of(caption.ngrams[k]);
-        }
-        return c;
+        return caption.counts;
     }
 
     @Override

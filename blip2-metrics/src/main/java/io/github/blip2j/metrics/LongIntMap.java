@@ -2,19 +2,23 @@ package io.github.blip2j.metrics;
 
 import java.util.Arrays;
 
-/** Open-addressing map from non-negative {@code long} keys to dense ids {@code 0..size-1}. */
+/**
+ * Open-addressing map from non-negative {@code long} keys to dense ids {@code 0..size-1}; key and
+ * id share one array so a lookup touches one cache line.
+ */
 final class LongIntMap {
 
-    private long[] keys;
-    private int[] values;
+    private static final long EMPTY = -1L;
+
+    /** {@code [key0, id0, key1, id1, ...]}. */
+    private long[] slots;
     private int size;
     private int mask;
 
     LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
-        Arrays.fill(keys, -1L);
+        slots = new long[capacity * 2];
+        Arrays.fill(slots, EMPTY);
         mask = capacity - 1;
     }
 
@@ -24,16 +28,16 @@ final class LongIntMap {
 
     /** The id of {@code key}, assigning the next free id if it is new. */
     int intern(long key) {
-        int slot = slot(key);
+        int slot = hash(key) & mask;
         while (true) {
-            long k = keys[slot];
+            long k = slots[2 * slot];
             if (k == key) {
-                return values[slot];
+                return (int) slots[2 * slot + 1];
             }
-            if (k == -1L) {
-                keys[slot] = key;
-                values[slot] = size;
-                if (++size * 2 > keys.length) {
+            if (k == EMPTY) {
+                slots[2 * slot] = key;
+                slots[2 * slot + 1] = size;
+                if (++size * 2 > mask + 1) {
                     grow();
                 }
                 return size - 1;
@@ -42,26 +46,25 @@ final class LongIntMap {
         }
     }
 
-    private int slot(long key) {
+    private static int hash(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
+        return (int) (h ^ (h >>> 29));
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        Arrays.fill(keys, -1L);
-        mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != -1L) {
-                int slot = slot(oldKeys[i]);
-                while (keys[slot] != -1L) {
+        long[] old = slots;
+        int capacity = (mask + 1) * 2;
+        slots = new long[capacity * 2];
+        Arrays.fill(slots, EMPTY);
+        mask = capacity - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                int slot = hash(old[i]) & mask;
+                while (slots[2 * slot] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+                slots[2 * slot] = old[i];
+                slots[2 * slot + 1] = old[i + 1];
             }
         }
     }

@@ -1,61 +1,72 @@
 package io.github.blip2j.metrics;
 
 import io.github.blip2j.metrics.ptb.PyText;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Gives every word and every n-gram (n = 1..{@link #MAX_ORDER}) of a corpus a dense integer id,
- * so scorers compare n-grams as ints: a k-gram's id is interned from (id of its (k-1)-gram prefix,
- * id of its last word). Ids are only meaningful within one index. Not thread-safe.
+ * Gives every n-gram (n = 1..{@link #MAX_ORDER}) of a corpus a dense integer id so scorers compare
+ * n-grams as ints. Words are numbered first ({@link #words}); a unigram's id is its word's id and a
+ * k-gram's id (k >= 2) is interned from (id of its (k-1)-gram prefix, id of its last word) and
+ * offset by the vocabulary size, so ids of all orders are distinct. Ids are only meaningful within
+ * one index, and no score depends on their values. Not thread-safe.
  */
 final class NGramIndex {
 
     static final int MAX_ORDER = 4;
 
-    private final Map<String, Integer> words = new HashMap<>();
+    private final WordTable words;
     private final LongIntMap ngrams;
+    private int vocabulary = -1;
 
-    NGramIndex(int expectedNGrams) {
-        ngrams = new LongIntMap(expectedNGrams);
+    NGramIndex(int expectedWords) {
+        words = new WordTable(Math.max(16, expectedWords / 8));
+        ngrams = new LongIntMap(expectedWords);
     }
 
-    int ngramCount() {
-        return ngrams.size();
+    /** Step 1, for every caption: word ids of {@code split()}, then of {@code split(" ")} (null when the same). */
+    int[][] words(String tokenized) {
+        int[] split = words.split(tokenized);
+        int[] spaced = splitsTheSame(tokenized, split.length) ? null : words.splitOnSpace(tokenized);
+        return new int[][] {split, spaced};
     }
 
-    EncodedCaption encode(String tokenized) {
-        String[] split = PyText.split(tokenized);
-        int[] wordIds = new int[split.length];
-        for (int i = 0; i < split.length; i++) {
-            wordIds[i] = word(split[i]);
+    /** Step 2, after step 1 for every caption: n-gram ids of every order. */
+    int[][] ngrams(int[] wordIds) {
+        if (vocabulary < 0) {
+            vocabulary = words.size();
         }
         int[][] grams = new int[MAX_ORDER][];
-        int[] previous = null;
-        for (int k = 1; k <= MAX_ORDER; k++) {
-            int count = Math.max(0, split.length - k + 1);
+        grams[0] = wordIds;
+        for (int k = 2; k <= MAX_ORDER; k++) {
+            int[] previous = grams[k - 2];
+            int count = Math.max(0, wordIds.length - k + 1);
             int[] ids = new int[count];
             for (int i = 0; i < count; i++) {
-                long prefix = k == 1 ? 0 : previous[i] + 1L;
-                ids[i] = ngrams.intern((prefix << 32) | wordIds[i + k - 1]);
+                ids[i] = vocabulary + ngrams.intern(((long) previous[i] << 32) | wordIds[i + k - 1]);
             }
             grams[k - 1] = ids;
-            previous = ids;
         }
-        String[] spaced = PyText.splitOnSpace(tokenized);
-        int[] spaceTokens = new int[spaced.length];
-        for (int i = 0; i < spaced.length; i++) {
-            spaceTokens[i] = word(spaced[i]);
-        }
-        return new EncodedCaption(split.length, grams, spaceTokens);
+        return grams;
     }
 
-    private int word(String w) {
-        Integer id = words.get(w);
-        if (id == null) {
-            id = words.size();
-            words.put(w, id);
+    /** Number of distinct ids handed out (all orders); valid after step 2. */
+    int ngramCount() {
+        return words.size() + ngrams.size();
+    }
+
+    /** Whether {@code split(" ")} gives the same words as {@code split()} (single spaces only, not empty). */
+    private static boolean splitsTheSame(String s, int wordCount) {
+        if (wordCount == 0) {
+            return false;
         }
-        return id;
+        int spaces = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                spaces++;
+            } else if (PyText.isSpace(c)) {
+                return false;
+            }
+        }
+        return spaces == wordCount - 1 && s.charAt(0) != ' ' && s.charAt(s.length() - 1) != ' ';
     }
 }

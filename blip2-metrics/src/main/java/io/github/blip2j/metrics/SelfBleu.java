@@ -60,7 +60,7 @@ public final class SelfBleu implements CaptionScorer<NGramCounts[]> {
     public NGramCounts[] imageStats(TokenizedImage image) {
         NGramCounts[] c = new NGramCounts[maxOrder];
         for (int k = 0; k < maxOrder; k++) {
-            c[k] = NGramCounts.of(image.encodedCandidate().ngrams[k]);
+            c[k] = image.encodedCandidate().counts[k];
         }
         return c;
     }

@@ -31,7 +31,7 @@ class SpiceEvaluateTest {
         assertThat(s.get(SpiceCategory.COLOR)).isEqualTo(CategoryScore.of(1, 0, 0, true));
         assertThat(s.get(SpiceCategory.CARDINALITY)).isEqualTo(CategoryScore.of(0, 0, 1, true));
         assertThat(s.get(SpiceCategory.SIZE).f()).isNaN();
-        assertThat(s.get(SpiceCategory.ALL)).isEqualTo(CategoryScore.of(4, 0, 2, false));
+        assertThat(s.get(SpiceCategory.ALL)).isEqualTo(CategoryScore.of(4, 0, 1, false));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class CsvReader {
         long[] lineStarts = lineStarts(text);
         RecordCollector c = new RecordCollector(csvFile, imageDir, options);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             int imageCol = column(header, "image", csvFile);

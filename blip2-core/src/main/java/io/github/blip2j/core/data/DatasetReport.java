@@ -34,7 +34,7 @@ public record DatasetReport(Path source, int images, int captions, int malformed
     /** One line: "read 8091 images, 40455 captions from X; skipped 1 missing image (5 captions), ...". */
     public String summary() {
         StringBuilder s = new StringBuilder("read ").append(images).append(" images, ").append(captions)
-                .append(" captions from ").append(source);
+                .append(" captions from ").append(source == null ? "memory" : source);
         if (hasProblems()) {
             s.append("; skipped ").append(malformedRows).append(" malformed rows, ").append(missingImages)
                     .append(" missing and ").append(unreadableImages).append(" unreadable images (")

@@ -2,6 +2,7 @@ package io.github.blip2j.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,9 +51,10 @@ public final class AdamW implements AutoCloseable {
 
     /**
      * Applies one update to every parameter in {@code params} (name -> array, updated in place) from its
-     * gradient in {@code grads}.
+     * gradient in {@code grads}. Call it with gradient recording off (outside a {@code GradientCollector}).
      *
      * @param lr the learning rate of this step
+     * @throws NullPointerException naming a parameter that has no gradient in {@code grads}
      */
     public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr) {
         step++;
@@ -63,8 +65,8 @@ public final class AdamW implements AutoCloseable {
             String name = e.getKey();
             NDArray p = e.getValue();
             NDArray g = Objects.requireNonNull(grads.get(name), () -> "no gradient for parameter " + name);
-            NDArray m = firstMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
-            NDArray v = secondMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), p.getDataType()));
+            NDArray m = firstMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), DataType.FLOAT32, p.getDevice()));
+            NDArray v = secondMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), DataType.FLOAT32, p.getDevice()));
             try (NDManager scope = NDManager.newBaseManager(p.getDevice())) {
                 // Every temporary below attaches to its first operand's manager; moving the operands
                 // into the scope for the duration keeps the state manager free of temporaries.
@@ -75,10 +77,11 @@ public final class AdamW implements AutoCloseable {
                 if (weightDecay != 0 && !decayExempt.test(name)) {
                     p.muli((float) (1 - lr * weightDecay));
                 }
+                // Same operand order as torch's kernels (lerp_, addcmul_, addcdiv_), so float32 rounding agrees.
                 m.addi(g.sub(m).muli((float) (1 - beta1)));
-                v.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
+                v.muli((float) beta2).addi(g.mul((float) (1 - beta2)).muli(g));
                 NDArray denom = v.sqrt().divi((float) bc2Sqrt).addi((float) eps);
-                p.subi(m.div(denom).muli((float) stepSize));
+                p.addi(m.mul((float) -stepSize).divi(denom));
             }
         }
     }
@@ -168,12 +171,14 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * Biases, norm weights and embeddings-like 1-D tensors are exempt from decay (LAVIS: {@code ndim < 2},
-     * {@code bias}, {@code ln}/{@code norm} in the name). {@code query_tokens} is 3-D and decays.
+     * Biases and norm weights, by name: LAVIS exempts {@code ndim < 2} tensors and names containing
+     * {@code bias}, {@code ln} or {@code bn}; with Hugging Face names that is every name containing
+     * {@code bias} or {@code norm} (case-insensitive; T5's 2-D {@code relative_attention_bias} table
+     * included, as in LAVIS). {@code query_tokens} (3-D) decays. {@link FineTuner} adds the
+     * {@code ndim < 2} rule from the shapes.
      */
     public static boolean isBiasOrNorm(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".bias") || n.contains("layernorm") || n.contains("layer_norm")
-                || n.contains(".ln") || n.contains("norm.weight");
+        return n.contains("bias") || n.contains("norm");
     }
 }

@@ -17,9 +17,30 @@ public interface LearningRateSchedule {
     }
 
     /**
-     * Linear warm-up from 0 to {@code peak} over {@code warmupSteps}, then a half cosine down to
-     * {@code minLr} at {@code totalSteps} (LAVIS' recipe for BLIP-2). Steps past the end stay at
-     * {@code minLr}.
+     * Linear warm-up over {@code warmupSteps} (as {@link #warmupCosine}), then {@code peak} until the end.
+     */
+    static LearningRateSchedule warmupConstant(double peak, long warmupSteps) {
+        requirePositive("learningRate", peak);
+        if (warmupSteps < 0) {
+            throw new IllegalArgumentException("warmupSteps must be >= 0, got " + warmupSteps);
+        }
+        return step -> step < warmupSteps ? peak * (step + 1) / (double) warmupSteps : peak;
+    }
+
+    /** The schedule of {@code kind}: {@link #warmupCosine} or {@link #warmupConstant}. */
+    static LearningRateSchedule of(ScheduleKind kind, double peak, long warmupSteps, long totalSteps, double minLr) {
+        return switch (kind) {
+            case COSINE -> warmupCosine(peak, warmupSteps, totalSteps, minLr);
+            case CONSTANT -> warmupConstant(peak, warmupSteps);
+        };
+    }
+
+    /**
+     * Linear warm-up to {@code peak} over {@code warmupSteps} (step {@code s} gets
+     * {@code peak * (s + 1) / warmupSteps}, so the first update is not wasted at lr 0 as in Hugging
+     * Face's {@code get_cosine_schedule_with_warmup}), then a half cosine per step down to {@code minLr}
+     * at {@code totalSteps} (LAVIS' recipe for BLIP-2 applies the cosine per epoch; per step is smoother
+     * and independent of the epoch length). Steps past the end stay at {@code minLr}.
      */
     static LearningRateSchedule warmupCosine(double peak, long warmupSteps, long totalSteps, double minLr) {
         requirePositive("learningRate", peak);

@@ -49,7 +49,9 @@ public final class ReferenceAnalyzer {
 
     public ReferenceLabels analyze(String prediction, List<String> references) {
         Objects.requireNonNull(references, "references");
-        Set<String> predicted = extractor.concepts(prediction);
+        List<Noun> predictedNouns = extractor.nouns(prediction);
+        Set<String> predicted = new LinkedHashSet<>();
+        predictedNouns.forEach(n -> predicted.add(n.concept()));
         List<Set<String>> refConcepts = new ArrayList<>();
         Set<String> allRef = new LinkedHashSet<>();
         for (String r : references) {
@@ -67,6 +69,12 @@ public final class ReferenceAnalyzer {
         for (String r : allRef) {
             candidates.addAll(synonyms.ancestors(r));
         }
+        List<String> hallucinatedWords = new ArrayList<>();
+        for (Noun n : predictedNouns) {
+            if (hallucinated.contains(n.concept()) && !hallucinatedWords.contains(n.word())) {
+                hallucinatedWords.add(n.word());
+            }
+        }
         List<String> salient = salient(candidates, refConcepts);
         List<String> omitted = new ArrayList<>();
         for (String s : salient) {
@@ -74,7 +82,7 @@ public final class ReferenceAnalyzer {
                 omitted.add(s);
             }
         }
-        return new ReferenceLabels(new ArrayList<>(predicted), hallucinated, salient, omitted,
+        return new ReferenceLabels(new ArrayList<>(predicted), hallucinated, hallucinatedWords, salient, omitted,
                 repetition.repeatedNgrams(prediction));
     }
 

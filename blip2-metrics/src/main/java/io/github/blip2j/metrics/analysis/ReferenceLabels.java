@@ -9,11 +9,14 @@ import java.util.Map;
  *
  * @param nouns          distinct noun concepts of the prediction, in order of first mention
  * @param hallucinated   those of {@code nouns} that match no noun of any reference (CHAIR-style)
+ * @param hallucinatedWords the prediction's words behind {@code hallucinated}, as written ("puppies"),
+ *                       for highlighting them in the caption
  * @param salient        concepts that enough references mention (default: at least 3)
  * @param omitted        those of {@code salient} that the prediction does not mention
  * @param repeatedNgrams degenerate repetitions inside the prediction, see {@link RepetitionDetector}
  */
-public record ReferenceLabels(List<String> nouns, List<String> hallucinated, List<String> salient,
+public record ReferenceLabels(List<String> nouns, List<String> hallucinated, List<String> hallucinatedWords,
+                              List<String> salient,
                               List<String> omitted, List<String> repeatedNgrams) {
 
     /** The number of distinct elements a caption must mention to count as rich. */
@@ -22,6 +25,7 @@ public record ReferenceLabels(List<String> nouns, List<String> hallucinated, Lis
     public ReferenceLabels {
         nouns = List.copyOf(nouns);
         hallucinated = List.copyOf(hallucinated);
+        hallucinatedWords = List.copyOf(hallucinatedWords);
         salient = List.copyOf(salient);
         omitted = List.copyOf(omitted);
         repeatedNgrams = List.copyOf(repeatedNgrams);
@@ -45,6 +49,7 @@ public record ReferenceLabels(List<String> nouns, List<String> hallucinated, Lis
         Map<String, String> m = new LinkedHashMap<>();
         m.put("nouns", Json.strings(nouns));
         m.put("hallucinated", Json.strings(hallucinated));
+        m.put("hallucinated_words", Json.strings(hallucinatedWords));
         m.put("salient", Json.strings(salient));
         m.put("omitted", Json.strings(omitted));
         m.put("repeated_ngrams", Json.strings(repeatedNgrams));

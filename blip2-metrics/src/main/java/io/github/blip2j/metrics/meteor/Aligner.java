@@ -89,12 +89,13 @@ final class Aligner {
 
     private static void matchSynonyms(Sentence t, Sentence r, Candidates c) {
         for (int j = 0; j < r.size(); j++) {
-            int[] refSets = r.words[j].synsets;
-            if (refSets.length == 0) {
+            long refSignature = r.words[j].synsetSignature;
+            if (refSignature == 0) {
                 continue;
             }
             for (int i = 0; i < t.size(); i++) {
-                if (t.keys[i] != r.keys[j] && WordNetSynonyms.intersects(t.words[i].synsets, refSets)) {
+                if ((t.words[i].synsetSignature & refSignature) != 0 && t.keys[i] != r.keys[j]
+                        && WordNetSynonyms.intersects(t.words[i].synsets, r.words[j].synsets)) {
                     c.add(new Match(j, 1, i, 1, SYNONYM));
                 }
             }

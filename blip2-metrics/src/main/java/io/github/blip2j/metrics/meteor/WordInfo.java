@@ -12,6 +12,8 @@ final class WordInfo {
     final int stemKey;
     /** Sorted WordNet synset ids (see {@link WordNetSynonyms#synsetsOf}). */
     final int[] synsets;
+    /** One bit per synset id (hashed): words whose signatures share no bit cannot be synonyms. */
+    final long synsetSignature;
     final boolean functionWord;
     /** Id in the paraphrase table's vocabulary, -1 if absent. */
     final int phraseId;
@@ -21,6 +23,7 @@ final class WordInfo {
         this.key = word.hashCode();
         this.stemKey = stemKey;
         this.synsets = synsets;
+        this.synsetSignature = WordNetSynonyms.signature(synsets);
         this.functionWord = functionWord;
         this.phraseId = phraseId;
     }

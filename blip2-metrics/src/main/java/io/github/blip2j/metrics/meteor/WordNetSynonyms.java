@@ -119,8 +119,20 @@ final class WordNetSynonyms {
         return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
     }
 
+    /** A 64-bit Bloom signature of a set of synset ids (0 for none). */
+    static long signature(int[] ids) {
+        long bits = 0;
+        for (int id : ids) {
+            bits |= 1L << ((id * 0x9E3779B9) >>> 26);
+        }
+        return bits;
+    }
+
     /** True if two sorted id arrays share an element. */
     static boolean intersects(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0 || a[a.length - 1] < b[0] || b[b.length - 1] < a[0]) {
+            return false;
+        }
         int i = 0;
         int j = 0;
         while (i < a.length && j < b.length) {
@@ -138,20 +150,41 @@ final class WordNetSynonyms {
 
     private static WordNetSynonyms load() {
         Map<String, int[]> synsets = new HashMap<>(200_000);
-        forEachLine(SYNSETS_RESOURCE, (key, values) -> {
-            int[] ids = new int[values.length];
-            for (int i = 0; i < values.length; i++) {
-                ids[i] = Integer.parseInt(values[i]);
-            }
-            synsets.put(key, sortedUnique(ids));
-        });
+        forEachLine(SYNSETS_RESOURCE, (key, line, from) -> synsets.put(key, sortedUnique(parseInts(line, from))));
         Map<String, String[]> bases = new HashMap<>(12_000);
-        forEachLine(EXCEPTIONS_RESOURCE, bases::put);
+        forEachLine(EXCEPTIONS_RESOURCE, (key, line, from) -> bases.put(key, line.substring(from).split(" ")));
         return new WordNetSynonyms(synsets, bases);
     }
 
+    /** Space-separated non-negative decimal ints of {@code line} from {@code from} on. */
+    private static int[] parseInts(String line, int from) {
+        int count = 1;
+        for (int i = from; i < line.length(); i++) {
+            if (line.charAt(i) == ' ') {
+                count++;
+            }
+        }
+        int[] out = new int[count];
+        int n = 0;
+        int value = 0;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                out[n++] = value;
+                value = 0;
+            } else if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+            } else {
+                throw new IllegalStateException(SYNSETS_RESOURCE + ": expected synset offsets, got '" + line + "'");
+            }
+        }
+        out[n] = value;
+        return out;
+    }
+
     private interface LineConsumer {
-        void accept(String key, String[] values);
+        /** {@code key} is the text before the tab; the values start at {@code line.charAt(from)}. */
+        void accept(String key, String line, int from);
     }
 
     private static void forEachLine(String resource, LineConsumer consumer) {
@@ -170,7 +203,7 @@ final class WordNetSynonyms {
                 if (tab <= 0) {
                     throw new IllegalStateException(resource + " row " + row + ": expected 'word<TAB>values', got '" + line + "'");
                 }
-                consumer.accept(line.substring(0, tab), line.substring(tab + 1).split(" "));
+                consumer.accept(line.substring(0, tab), line, tab + 1);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Meteor resource " + resource, e);

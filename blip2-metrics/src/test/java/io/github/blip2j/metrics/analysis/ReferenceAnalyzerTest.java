@@ -30,6 +30,8 @@ class ReferenceAnalyzerTest {
         assertThat(l.hallucinated()).containsExactly("frisbee");
         ReferenceLabels strict = analyzer.analyze("a woman throws a frisbee to a dog", REFS.subList(0, 3));
         assertThat(strict.hallucinated()).containsExactly("woman", "frisbee");
+        ReferenceLabels plural = analyzer.analyze("two women and their frisbees", REFS.subList(0, 3));
+        assertThat(plural.hallucinatedWords()).containsExactly("women", "frisbees");
     }
 
     @Test

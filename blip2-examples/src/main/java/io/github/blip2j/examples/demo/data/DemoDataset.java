@@ -45,6 +45,15 @@ public record DemoDataset(Path root, Path tokenFile, Path imageDir, Path objects
         return m;
     }
 
+    /**
+     * Writes the word-level tokenizer of this data set ({@code tokenizer.json} and its configs, see
+     * {@link WordLevelTokenizerWriter}) into {@code dir}: the captions' words plus every word the
+     * caption templates can produce. Returns the path of {@code tokenizer.json}.
+     */
+    public Path writeTokenizer(Path dir) {
+        return new WordLevelTokenizerWriter().addCaptions(allCaptions()).addWords(CaptionWriter.vocabulary()).writeTo(dir);
+    }
+
     /** All captions, image by image. */
     public List<String> allCaptions() {
         List<String> out = new ArrayList<>();

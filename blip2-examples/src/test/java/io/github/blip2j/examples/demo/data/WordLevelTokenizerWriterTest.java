@@ -76,6 +76,19 @@ class WordLevelTokenizerWriterTest {
     }
 
     @Test
+    void aGeneratedDataSetWritesItsTokenizer() throws IOException {
+        DemoDataset data = DemoDataGenerator.builder().images(5).seed(1).build().generate(dir.resolve("data"));
+        Path file = data.writeTokenizer(dir.resolve("model"));
+        try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(file)) {
+            for (String caption : data.allCaptions()) {
+                long[] ids = tok.encode(caption).getIds();
+                assertThat(ids).doesNotContain(2L).endsWith(1L);
+                assertThat(tok.decode(ids, true)).isEqualTo(String.join(" ", WordLevelTokenizerWriter.preTokenize(caption)));
+            }
+        }
+    }
+
+    @Test
     void sameCaptionsSameFile() {
         assertThat(demoWriter().tokenizerJson()).isEqualTo(demoWriter().tokenizerJson());
     }
