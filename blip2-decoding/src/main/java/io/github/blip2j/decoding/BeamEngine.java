@@ -75,6 +75,8 @@ final class BeamEngine {
         float[] scratch = new float[vocab];
         float[] half = new float[vocab / 2 + 1];
         TopCandidates cand = new TopCandidates(numCandidates);
+        TopCandidates rowCand = new TopCandidates(numCandidates);
+        float rowLse = 0f;
         float[] newScore = new float[beams];
         int[] newToken = new int[beams];
         int[] newParent = new int[beams];
@@ -104,12 +106,35 @@ final class BeamEngine {
                         continue;
                     }
                     cand.reset();
+                    boolean plain = processors.isEmpty() && recorded == null && (g == 0 || diversity == 0f);
                     for (int jj = 0; jj < gs; jj++) {
                         int beam = base + jj;
+                        if (plain) {
+                            // Fast path: log-softmax keeps a row's order, so the group's best candidates
+                            // are among each row's best raw logits; one scan per row finds them and the
+                            // row max, and only those few values are normalised.
+                            if (jj == 0 || !firstStep) {
+                                int mr = modelRowOf[beam];
+                                rowCand.reset();
+                                rowCand.scanRaw(logits, mr * vocab, vocab);
+                                if (haveLse) {
+                                    rowLse = lse[mr];
+                                } else {
+                                    System.arraycopy(logits, mr * vocab, work, 0, vocab);
+                                    rowLse = LogitsMath.logSumExpWithMax(work, vocab, rowCand.score[0], scratch, half);
+                                }
+                            }
+                            float bs = beamScores[beam];
+                            for (int i = 0; i < rowCand.size; i++) {
+                                float logprob = rowCand.score[i] - rowLse;
+                                cand.offer(logprob + bs, jj * vocab + rowCand.index[i]);
+                            }
+                            continue;
+                        }
                         if (jj == 0 || !firstStep) {
                             int mr = modelRowOf[beam];
                             System.arraycopy(logits, mr * vocab, work, 0, vocab);
-                            float rowLse = haveLse ? lse[mr] : LogitsMath.logSumExp(work, vocab, scratch, half);
+                            rowLse = haveLse ? lse[mr] : LogitsMath.logSumExp(work, vocab, scratch, half);
                             LogitsMath.subtract(work, vocab, rowLse);
                             if (g > 0 && diversity > 0f) {
                                 penaliseEarlierGroups(work, currentTokens, b * k, g * gs, diversity);

@@ -195,11 +195,12 @@ public final class LogitsMath {
     }
 
     /**
-     * Weighted selection behind top-p and typical sampling. Sort the {@code n} items by ascending
-     * {@code key}; walk them accumulating {@code weight}; return the key of the first item at which
-     * the running total reaches {@code mass}. Items whose key is {@code <=} the result form the
-     * smallest prefix holding at least {@code mass}. Returns +inf when the total never reaches
-     * {@code mass} (keep everything). Expected O(n); both arrays are permuted in place.
+     * Weighted selection behind top-p and typical sampling, by quickselect (fine for small
+     * {@code n}; {@link io.github.blip2j.decoding.processors.MassThreshold} handles vocabulary-sized
+     * inputs). Sort the {@code n} items by ascending {@code key}; walk them accumulating
+     * {@code weight}; return the key of the first item at which the running total reaches
+     * {@code mass}. Items whose key is {@code <=} the result form the smallest prefix holding at least
+     * {@code mass}. Returns +inf when the total never reaches {@code mass}. Both arrays are permuted.
      */
     public static float weightedThreshold(float[] keys, float[] weights, int n, double mass) {
         int lo = 0;

@@ -55,6 +55,7 @@ final class TokenSearch {
         float[] work = new float[vocab];
         float[] probs = new float[vocab];
         float[] half = new float[vocab / 2 + 1];
+        float[] copy = sample ? new float[vocab] : null;
         List<float[][]> stepScores = new ArrayList<>();
         int[] lastTokens = leadingTokens.clone();
         int curLen = 1;
@@ -79,8 +80,16 @@ final class TokenSearch {
                 if (recorded != null) {
                     recorded[r] = Arrays.copyOf(work, vocab);
                 }
-                float rowLse = useModelLse ? lse[mr] : LogitsMath.logSumExp(work, vocab, probs, half);
-                int token = sample ? draw(work, vocab, rowLse, rng[r], probs) : LogitsMath.argmax(work, vocab);
+                int token;
+                float rowLse;
+                if (sample) {
+                    token = draw(work, vocab, rng[r], probs, copy, half);
+                    rowLse = drawnLogSumExp;
+                } else {
+                    token = LogitsMath.argmax(work, vocab);
+                    rowLse = useModelLse ? lse[mr]
+                            : LogitsMath.logSumExpWithMax(work, vocab, work[token], probs, half);
+                }
                 score[r] += work[token] - rowLse;
                 hist[r][curLen] = token;
                 generated[r]++;
@@ -130,13 +139,25 @@ final class TokenSearch {
         return new GenerationResult(leadingTokens, out, stepScores);
     }
 
+    /** Log-sum-exp of the row {@link #draw} last sampled from (its score needs it). */
+    private float drawnLogSumExp;
+
     /**
-     * Multinomial draw from softmax(scores): one uniform number, walk the cumulative probabilities.
-     * Falls back to the last token with non-zero probability when rounding leaves the total below u.
+     * Multinomial draw from softmax(scores): one uniform number, walk the cumulative (unnormalised)
+     * probabilities. Falls back to the last token with non-zero probability when rounding leaves the
+     * total below the target.
      */
-    private static int draw(float[] scores, int vocab, float lse, SplitMix64 rng, float[] probs) {
-        LogitsMath.exp(scores, vocab, lse, probs);
-        double u = rng.nextDouble();
+    private int draw(float[] scores, int vocab, SplitMix64 rng, float[] probs, float[] copy, float[] half) {
+        float max = LogitsMath.max(scores, vocab);
+        if (max == Float.NEGATIVE_INFINITY || max != max) {
+            drawnLogSumExp = LogitsMath.logSumExp(scores, vocab, probs, half);
+            return LogitsMath.argmax(scores, vocab);
+        }
+        LogitsMath.exp(scores, vocab, max, probs);
+        System.arraycopy(probs, 0, copy, 0, vocab);
+        double total = LogitsMath.sumDestructive(copy, vocab, half);
+        drawnLogSumExp = (float) (max + Math.log(total));
+        double target = rng.nextDouble() * total;
         double acc = 0;
         int last = -1;
         for (int i = 0; i < vocab; i++) {
@@ -145,11 +166,11 @@ final class TokenSearch {
             }
             acc += probs[i];
             last = i;
-            if (acc > u) {
+            if (acc > target) {
                 return i;
             }
         }
-        return last >= 0 ? last : LogitsMath.argmax(scores, vocab);
+        return last;
     }
 
     private SplitMix64[] rowGenerators(int items, int n, long[] itemSeeds) {

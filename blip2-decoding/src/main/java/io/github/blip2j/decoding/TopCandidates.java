@@ -39,6 +39,31 @@ final class TopCandidates {
         }
     }
 
+    /**
+     * Offers {@code row[offset + t]} with index {@code t} for every {@code t < n}: the best
+     * {@code capacity} raw values of one row, straight from the flat logits buffer.
+     */
+    void scanRaw(float[] row, int offset, int n) {
+        int t = 0;
+        while (size < capacity && t < n) {
+            insert(row[offset + t], t);
+            t++;
+        }
+        float worst = score[capacity - 1];
+        for (; t < n; t++) {
+            float v = row[offset + t];
+            if (v > worst) {
+                insert(v, t);
+                worst = score[capacity - 1];
+            }
+        }
+    }
+
+    /** Offers one candidate. */
+    void offer(float v, int idx) {
+        insert(v, idx);
+    }
+
     private void insert(float v, int idx) {
         if (v != v) {
             v = Float.NEGATIVE_INFINITY;

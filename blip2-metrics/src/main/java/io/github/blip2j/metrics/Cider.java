@@ -47,10 +47,15 @@ public final class Cider implements CaptionScorer<CiderStats> {
         int images = stats.size();
         int[] df = documentFrequencies(corpus.ngramCount(), stats);
         double refLen = Math.log(images);
+        // idf = log(N) - log(max(1, df)) and df <= N: one log per possible df value
+        double[] idfOfDf = new double[images + 1];
+        for (int d = 0; d <= images; d++) {
+            idfOfDf[d] = refLen - Math.log(Math.max(1.0, d));
+        }
         double[] scores = new double[images];
         parallelism.forRanges(images, 64, (from, to) -> {
             for (int i = from; i < to; i++) {
-                scores[i] = imageScore(stats.get(i), df, refLen);
+                scores[i] = imageScore(stats.get(i), df, idfOfDf);
             }
         });
         return MetricScores.of(List.of(NAME), new double[] {NumpyMath.mean(scores)}, new double[][] {scores}, images);
@@ -76,11 +81,11 @@ public final class Cider implements CaptionScorer<CiderStats> {
         return df;
     }
 
-    private static double imageScore(CiderStats s, int[] df, double refLen) {
-        Vector hyp = new Vector(s.candidate, df, refLen);
+    private static double imageScore(CiderStats s, int[] df, double[] idfOfDf) {
+        Vector hyp = new Vector(s.candidate, df, idfOfDf);
         double[] score = new double[N];
         for (NGramCounts[] ref : s.references) {
-            Vector r = new Vector(ref, df, refLen);
+            Vector r = new Vector(ref, df, idfOfDf);
             double delta = hyp.length - r.length;
             double penalty = Math.pow(Math.E, -(delta * delta) / (2 * SIGMA * SIGMA));
             for (int n = 0; n < N; n++) {
@@ -114,7 +119,7 @@ public final class Cider implements CaptionScorer<CiderStats> {
         final double[] norm = new double[N];
         final int length;
 
-        Vector(NGramCounts[] counts, int[] df, double refLen) {
+        Vector(NGramCounts[] counts, int[] df, double[] idfOfDf) {
             this.counts = counts;
             this.values = new double[N][];
             for (int n = 0; n < N; n++) {
@@ -122,7 +127,7 @@ public final class Cider implements CaptionScorer<CiderStats> {
                 double[] v = new double[c.ids.length];
                 double sq = 0.0;
                 for (int p = 0; p < v.length; p++) {
-                    double idf = refLen - Math.log(Math.max(1.0, df[c.ids[p]]));
+                    double idf = idfOfDf[df[c.ids[p]]];
                     v[p] = c.counts[p] * idf;
                     sq += v[p] * v[p];
                 }

@@ -5,17 +5,17 @@ import io.github.blip2j.decoding.LogitsMath;
 /**
  * HF {@code top_p} (nucleus): keeps the smallest set of highest-probability tokens whose mass
  * reaches {@code p} (a token is kept when the mass of the tokens ranked above it is below p), and
- * sets the rest to -inf. Computed by a weighted quickselect over the finite scores in expected
- * O(vocab), without sorting the vocabulary. Tokens tied with the last kept one are kept too.
+ * sets the rest to -inf. Computed with {@link MassThreshold} in O(vocab), without sorting the
+ * vocabulary. Tokens tied with the last kept one are kept too.
  */
 public final class TopPLogitsWarper implements LogitsProcessor {
 
     private final double topP;
     private final int minTokensToKeep;
-    private final float[] probs;
     private final float[] keys;
     private final float[] weights;
     private final float[] scratch;
+    private final MassThreshold select;
 
     /**
      * @param topP the probability mass to keep, in (0, 1]; 1 keeps everything
@@ -28,10 +28,10 @@ public final class TopPLogitsWarper implements LogitsProcessor {
         }
         this.topP = topP;
         this.minTokensToKeep = minTokensToKeep;
-        this.probs = new float[vocabSize];
         this.keys = new float[vocabSize];
         this.weights = new float[vocabSize];
         this.scratch = new float[vocabSize];
+        this.select = new MassThreshold(vocabSize);
     }
 
     @Override
@@ -39,18 +39,22 @@ public final class TopPLogitsWarper implements LogitsProcessor {
         if (topP >= 1.0) {
             return;
         }
-        float lse = LogitsMath.logSumExp(scores, vocabSize, probs, scratch);
-        LogitsMath.exp(scores, vocabSize, lse, probs);
+        // Unnormalised weights exp(s - max); the target mass is then p times their total.
+        float max = LogitsMath.max(scores, vocabSize);
+        LogitsMath.exp(scores, vocabSize, max, weights);
         int n = 0;
+        double total = 0;
         for (int i = 0; i < vocabSize; i++) {
             float s = scores[i];
             if (s != Float.NEGATIVE_INFINITY) {
                 keys[n] = -s;
-                weights[n] = probs[i];
+                float w = weights[i];
+                weights[n] = w;
+                total += w;
                 n++;
             }
         }
-        float cut = -LogitsMath.weightedThreshold(keys, weights, n, topP);
+        float cut = -select.threshold(keys, weights, n, topP * total);
         if (minTokensToKeep > 1 && n > 0) {
             cut = Math.min(cut, LogitsMath.kthLargest(scores, vocabSize, Math.min(minTokensToKeep, vocabSize), scratch));
         }

@@ -6,7 +6,7 @@ import io.github.blip2j.decoding.LogitsMath;
  * HF {@code typical_p} (locally typical sampling, Meister et al. 2022): ranks tokens by how close
  * their information content {@code -log p} is to the entropy of the distribution, keeps the most
  * typical tokens until their mass reaches {@code typicalP} (the token that crosses it included),
- * and sets the rest to -inf. Weighted quickselect, no vocabulary sort.
+ * and sets the rest to -inf. Uses {@link MassThreshold}: no vocabulary sort.
  */
 public final class TypicalLogitsWarper implements LogitsProcessor {
 
@@ -17,6 +17,7 @@ public final class TypicalLogitsWarper implements LogitsProcessor {
     private final float[] weights;
     private final float[] tokenKeys;
     private final float[] scratch;
+    private final MassThreshold select;
 
     /**
      * @param mass the probability mass to keep, in (0, 1]; 1 keeps everything
@@ -34,6 +35,7 @@ public final class TypicalLogitsWarper implements LogitsProcessor {
         this.weights = new float[vocabSize];
         this.tokenKeys = new float[vocabSize];
         this.scratch = new float[vocabSize];
+        this.select = new MassThreshold(vocabSize);
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class TypicalLogitsWarper implements LogitsProcessor {
                 n++;
             }
         }
-        float cut = LogitsMath.weightedThreshold(keys, weights, n, mass);
+        float cut = select.threshold(keys, weights, n, mass);
         if (minTokensToKeep > 1 && n > 0) {
             // The minTokensToKeep-th smallest key, via the largest of the negated keys.
             for (int i = 0; i < vocabSize; i++) {

@@ -1,6 +1,7 @@
 package io.github.blip2j.metrics.meteor;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,8 +16,10 @@ import java.util.zip.GZIPInputStream;
  * WordNet 3.0 synsets as Meteor 1.5's synonym module sees them: lemma -> synset offsets, plus
  * WordNet's irregular-inflection exceptions and its regular de-inflection rules ("morphy").
  *
- * <p>Built once per JVM from the bundled resources (see {@code WordNetSynonymsGenerator} for how
- * they were made and {@code WORDNET-LICENSE.txt} for the licence). Immutable and thread-safe.
+ * <p>Loaded once per JVM from the bundled resources (see {@code WordNetSynonymsGenerator} for how
+ * they were made and {@code WORDNET-LICENSE.txt} for the licence). The 147,306 lemma lines stay
+ * one decompressed byte array, sorted by lemma, and are binary-searched: loading creates no
+ * per-lemma objects, which keeps a cold start short. Immutable and thread-safe.
  */
 final class WordNetSynonyms {
 
@@ -35,15 +38,18 @@ final class WordNetSynonyms {
         "", "y", "e", "", "e", "", "e", "",
         "", "", "e", "e"};
 
-    private final Map<String, int[]> lemmaSynsets;
+    /** {@code lemma TAB id id ... LF} lines, sorted by the lemma's UTF-8 bytes. */
+    private final byte[] lines;
+    private final int[] lineStarts;
     private final Map<String, String[]> exceptionBases;
 
-    private WordNetSynonyms(Map<String, int[]> lemmaSynsets, Map<String, String[]> exceptionBases) {
-        this.lemmaSynsets = lemmaSynsets;
+    private WordNetSynonyms(byte[] lines, int[] lineStarts, Map<String, String[]> exceptionBases) {
+        this.lines = lines;
+        this.lineStarts = lineStarts;
         this.exceptionBases = exceptionBases;
     }
 
-    /** The bundled English WordNet 3.0 data (loaded on first use, about 0.3 s). */
+    /** The bundled English WordNet 3.0 data (loaded on first use). */
     static WordNetSynonyms english() {
         return Holder.ENGLISH;
     }
@@ -58,7 +64,7 @@ final class WordNetSynonyms {
      * yields a known lemma). Sorted, without duplicates.
      */
     int[] synsetsOf(String word) {
-        int[] own = lemmaSynsets.getOrDefault(word, NONE);
+        int[] own = lemmaSynsets(word);
         int[] base = baseFormSynsets(word);
         if (base.length == 0) {
             return own;
@@ -68,14 +74,20 @@ final class WordNetSynonyms {
         return sortedUnique(all);
     }
 
+    /** Synsets of {@code lemma} itself (sorted), empty if WordNet does not list it. */
+    int[] lemmaSynsets(String lemma) {
+        int line = find(lemma);
+        return line < 0 ? NONE : parseIds(line);
+    }
+
     private int[] baseFormSynsets(String word) {
         String[] bases = exceptionBases.get(word);
         if (bases == null) {
-            return lemmaSynsets.getOrDefault(baseForm(word), NONE);
+            return lemmaSynsets(baseForm(word));
         }
         int[] all = NONE;
         for (String base : bases) {
-            int[] ids = lemmaSynsets.getOrDefault(base, NONE);
+            int[] ids = lemmaSynsets(base);
             int n = all.length;
             all = Arrays.copyOf(all, n + ids.length);
             System.arraycopy(ids, 0, all, n, ids.length);
@@ -96,12 +108,81 @@ final class WordNetSynonyms {
         for (int i = 0; i < SUFFIXES.length; i++) {
             if (word.endsWith(SUFFIXES[i])) {
                 String candidate = word.substring(0, word.length() - SUFFIXES[i].length()) + ENDINGS[i];
-                if (lemmaSynsets.containsKey(candidate)) {
+                if (find(candidate) >= 0) {
                     return candidate + end;
                 }
             }
         }
         return "";
+    }
+
+    /** Index of the line of {@code lemma}, or -1. */
+    private int find(String lemma) {
+        if (lemma.isEmpty()) {
+            return -1;
+        }
+        byte[] key = lemma.getBytes(StandardCharsets.UTF_8);
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compareLemma(lineStarts[mid], key);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** Compares the lemma of the line at {@code start} (up to its tab) with {@code key}, unsigned bytes. */
+    private int compareLemma(int start, byte[] key) {
+        for (int k = 0; ; k++) {
+            int b = lines[start + k] & 0xFF;
+            boolean lineEnded = b == '\t';
+            if (k == key.length) {
+                return lineEnded ? 0 : 1;
+            }
+            if (lineEnded) {
+                return -1;
+            }
+            int d = b - (key[k] & 0xFF);
+            if (d != 0) {
+                return d;
+            }
+        }
+    }
+
+    private int[] parseIds(int line) {
+        int i = lineStarts[line];
+        while (lines[i] != '\t') {
+            i++;
+        }
+        int count = 1;
+        int end = i + 1;
+        while (lines[end] != '\n') {
+            if (lines[end] == ' ') {
+                count++;
+            }
+            end++;
+        }
+        int[] ids = new int[count];
+        int n = 0;
+        int value = 0;
+        for (int k = i + 1; k < end; k++) {
+            byte b = lines[k];
+            if (b == ' ') {
+                ids[n++] = value;
+                value = 0;
+            } else {
+                value = value * 10 + (b - '0');
+            }
+        }
+        ids[n] = value;
+        return sortedUnique(ids);
     }
 
     private static int[] sortedUnique(int[] ids) {
@@ -149,62 +230,68 @@ final class WordNetSynonyms {
     }
 
     private static WordNetSynonyms load() {
-        Map<String, int[]> synsets = new HashMap<>(200_000);
-        forEachLine(SYNSETS_RESOURCE, (key, line, from) -> synsets.put(key, sortedUnique(parseInts(line, from))));
-        Map<String, String[]> bases = new HashMap<>(12_000);
-        forEachLine(EXCEPTIONS_RESOURCE, (key, line, from) -> bases.put(key, line.substring(from).split(" ")));
-        return new WordNetSynonyms(synsets, bases);
-    }
-
-    /** Space-separated non-negative decimal ints of {@code line} from {@code from} on. */
-    private static int[] parseInts(String line, int from) {
-        int count = 1;
-        for (int i = from; i < line.length(); i++) {
-            if (line.charAt(i) == ' ') {
+        byte[] lines = gunzip(SYNSETS_RESOURCE);
+        int count = 0;
+        for (byte b : lines) {
+            if (b == '\n') {
                 count++;
             }
         }
-        int[] out = new int[count];
-        int n = 0;
-        int value = 0;
-        for (int i = from; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') {
-                out[n++] = value;
-                value = 0;
-            } else if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-            } else {
-                throw new IllegalStateException(SYNSETS_RESOURCE + ": expected synset offsets, got '" + line + "'");
+        int[] starts = new int[count];
+        int line = 0;
+        int start = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] == '\n') {
+                if (i == start || indexOfTab(lines, start, i) < 0) {
+                    throw new IllegalStateException(SYNSETS_RESOURCE + " row " + (line + 1) + ": expected 'lemma<TAB>offsets'");
+                }
+                starts[line++] = start;
+                start = i + 1;
             }
         }
-        out[n] = value;
-        return out;
+        if (start != lines.length) {
+            throw new IllegalStateException(SYNSETS_RESOURCE + ": last row is not terminated by a newline");
+        }
+        return new WordNetSynonyms(lines, starts, loadExceptions());
     }
 
-    private interface LineConsumer {
-        /** {@code key} is the text before the tab; the values start at {@code line.charAt(from)}. */
-        void accept(String key, String line, int from);
-    }
-
-    private static void forEachLine(String resource, LineConsumer consumer) {
-        try (InputStream raw = WordNetSynonyms.class.getResourceAsStream(resource)) {
-            if (raw == null) {
-                throw new IllegalStateException("Meteor resource missing from the classpath: "
-                        + WordNetSynonyms.class.getPackageName().replace('.', '/') + "/" + resource);
+    private static int indexOfTab(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\t') {
+                return i;
             }
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+        }
+        return -1;
+    }
+
+    private static Map<String, String[]> loadExceptions() {
+        Map<String, String[]> bases = new HashMap<>(12_000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(
+                new ByteArrayInputStream(gunzip(EXCEPTIONS_RESOURCE)), StandardCharsets.UTF_8));
+        try {
             String line;
             int row = 0;
             while ((line = in.readLine()) != null) {
                 row++;
                 int tab = line.indexOf('\t');
                 if (tab <= 0) {
-                    throw new IllegalStateException(resource + " row " + row + ": expected 'word<TAB>values', got '" + line + "'");
+                    throw new IllegalStateException(EXCEPTIONS_RESOURCE + " row " + row + ": expected 'form<TAB>bases', got '" + line + "'");
                 }
-                consumer.accept(line.substring(0, tab), line, tab + 1);
+                bases.put(line.substring(0, tab), line.substring(tab + 1).split(" "));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Meteor resource " + EXCEPTIONS_RESOURCE, e);
+        }
+        return bases;
+    }
+
+    private static byte[] gunzip(String resource) {
+        try (InputStream raw = WordNetSynonyms.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("Meteor resource missing from the classpath: "
+                        + WordNetSynonyms.class.getPackageName().replace('.', '/') + "/" + resource);
+            }
+            return new GZIPInputStream(raw, 1 << 16).readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Meteor resource " + resource, e);
         }

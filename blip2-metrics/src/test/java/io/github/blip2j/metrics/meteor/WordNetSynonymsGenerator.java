@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,10 @@ public final class WordNetSynonymsGenerator {
         writeGzip(out.resolve(WordNetSynonyms.EXCEPTIONS_RESOURCE), exceptionsText(files));
     }
 
-    /** One line per lemma: {@code lemma TAB offset offset ...}, in {@code index.sense} order. */
+    /**
+     * One line per lemma: {@code lemma TAB offset offset ...} (offsets in {@code index.sense}
+     * order), lines sorted by the lemma's UTF-8 bytes so that the loader can binary-search them.
+     */
     public static String synsetsText(DictFiles files) throws IOException {
         // Consecutive senses of a lemma form one group; a lemma seen again later replaces its group.
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -77,9 +81,18 @@ public final class WordNetSynonymsGenerator {
             }
             offsets.add(Integer.toString(Integer.parseInt(fields.get(1))));
         }
+        List<String> lemmas = new ArrayList<>(groups.keySet());
+        lemmas.sort(WordNetSynonymsGenerator::compareUtf8);
         StringBuilder sb = new StringBuilder();
-        groups.forEach((lemma, ids) -> sb.append(lemma).append('\t').append(String.join(" ", ids)).append('\n'));
+        for (String lemma : lemmas) {
+            sb.append(lemma).append('\t').append(String.join(" ", groups.get(lemma))).append('\n');
+        }
         return sb.toString();
+    }
+
+    /** Unsigned byte order of the UTF-8 encodings (the order {@link WordNetSynonyms} searches in). */
+    static int compareUtf8(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One line per irregular form: {@code form TAB base base ...}, sorted by form. */
