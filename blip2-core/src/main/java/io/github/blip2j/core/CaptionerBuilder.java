@@ -236,13 +236,24 @@ public final class CaptionerBuilder {
     }
 
     /**
+     * Checks the combination of settings without resolving or loading anything ({@link #build()} does
+     * this first), so that a caller can tell bad settings from a model that cannot be loaded.
+     *
+     * @throws IllegalArgumentException naming the settings, their values and what is allowed
+     */
+    public CaptionerBuilder validate() {
+        knobs.validate();
+        return this;
+    }
+
+    /**
      * Validates, resolves and loads the model, tokenizer and preprocessing.
      *
      * @throws IllegalArgumentException for an invalid setting or combination (named)
      * @throws HubException when the model cannot be resolved; the message says what to do
      */
     public Captioner build() {
-        knobs.validate();
+        validate();
         if (loaded != null) {
             return fromLoaded();
         }
@@ -269,7 +280,8 @@ public final class CaptionerBuilder {
             checkPrompt(tok, config);
             DataType compute = DTypes.engineSafe(dtype != null ? dtype : DataType.FLOAT32);
             model = Blip2Model.load(dir, compute, device != null ? device : Device.cpu());
-            LOG.info("captioner: {} ({}) in {} on {}, {}", id, dir, compute, model.device(), strategy.config().mode());
+            LOG.info("captioner: {} in {} on {}, {}", id.equals(dir.toString()) ? id : id + " (" + dir + ")", compute,
+                    model.device(), strategy.config().mode());
             return new Captioner(model, true, tok, ownsTokenizer, images, strategy, knobs.seed(), prompt, batchSize);
         } catch (RuntimeException e) {
             if (model != null) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.blip2j.core.image.BlipImageProcessor;
 import io.github.blip2j.core.io.SafetensorsReader;
+import io.github.blip2j.core.model.Blip2Model;
 import io.github.blip2j.core.model.TinyT5Fixture;
+import io.github.blip2j.core.text.TextTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +16,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +33,25 @@ class CaptionerParityTest {
     private static final Path DIR = TinyT5Fixture.dir();
     private static final List<Path> IMAGES = List.of(DIR.resolve("image_0.png"), DIR.resolve("image_1.png"));
     private static final int EOS = 1;
+    private static Blip2Model model;
+    private static TextTokenizer tokenizer;
+
+    @BeforeAll
+    static void load() {
+        model = Blip2Model.load(DIR);
+        tokenizer = TextTokenizer.load(DIR);
+    }
+
+    @AfterAll
+    static void free() {
+        tokenizer.close();
+        model.close();
+    }
+
+    /** The fixture's model, tokenizer and preprocessing, loaded once for all cases. */
+    static CaptionerBuilder shared() {
+        return Captioner.builder().model(model).tokenizer(tokenizer).imageProcessor(BlipImageProcessor.fromConfig(DIR));
+    }
 
     static Stream<Arguments> cases() {
         JsonNode json = TinyT5Fixture.expected();
@@ -109,7 +133,7 @@ class CaptionerParityTest {
     @ParameterizedTest(name = "{0}, batchSize {1}")
     @MethodSource("cases")
     void idsAndScoresMatchHuggingFace(String name, int batchSize, JsonNode c) {
-        try (Captioner captioner = knobs(Captioner.builder().model(DIR).batchSize(batchSize), c.get("kwargs")).build()) {
+        try (Captioner captioner = knobs(shared().batchSize(batchSize), c.get("kwargs")).build()) {
             List<Caption> got = captioner.caption(inputs(c, captioner));
             long[][] ref = TinyT5Fixture.longs(c.get("sequences"));
             assertThat(got).hasSize(ref.length);
@@ -132,6 +156,7 @@ class CaptionerParityTest {
     @Test
     void greedyScoreIsTheSumOfTheChosenTokensLogProbs() {
         // Independent check of the non-beam score: log-softmax of HF's recorded step logits, summed.
+        // Loads from the directory, the way users build a captioner.
         JsonNode c = TinyT5Fixture.expected().get("generate").get("greedy_prompt");
         float[] logits;
         try (SafetensorsReader expected = TinyT5Fixture.tensors()) {

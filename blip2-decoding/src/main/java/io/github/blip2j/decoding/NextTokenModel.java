@@ -18,8 +18,9 @@ public interface NextTokenModel {
      *
      * @param lastTokens the token appended to each live row at the previous step; on the first call,
      *     the leading token of each row (decoder start / bos). Its length is the number of live rows.
-     * @param logits output, {@code lastTokens.length * vocabSize()} floats, row-major; the model writes
-     *     raw (unprocessed) next-token logits for each row
+     * @param logits output; the model writes raw (unprocessed) next-token logits for each row into its
+     *     first {@code lastTokens.length * vocabSize()} floats, row-major (the array may be longer: it
+     *     is allocated once for the largest row count)
      */
     void nextLogits(int[] lastTokens, float[] logits);
 
@@ -45,9 +46,10 @@ public interface NextTokenModel {
     /**
      * Rearranges the live rows: after this call, row {@code r} holds what row {@code rows[r]} held
      * before. Indices may repeat (beam expansion and selection) and may be left out (finished rows
-     * dropped), so the model must gather its cached state accordingly. Called between steps, and once
-     * before the first step when a strategy needs more rows than the batch (beam search, several
-     * returned sequences).
+     * dropped), so the model must gather its cached state accordingly. Called only between steps
+     * (never when the order is unchanged). The first step always runs on one row per batch item;
+     * strategies that need more rows (beam search, several returned sequences) expand them with
+     * their first call, e.g. {@code [0, 0, 0, 1, 1, 1]} for three beams of two items.
      *
      * @param rows source row for each new row
      */

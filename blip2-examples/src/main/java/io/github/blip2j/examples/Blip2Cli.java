@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code blip2} command line: {@code demo | caption | train | eval | report}. */
 @Command(name = "blip2", mixinStandardHelpOptions = true, version = "blip2 0.1.0-SNAPSHOT",
-        description = "BLIP-2 image captioning on the JVM.")
+        description = "BLIP-2 image captioning on the JVM.",
+        subcommands = {io.github.blip2j.examples.caption.CaptionCommand.class,
+                io.github.blip2j.examples.eval.EvalCommand.class})
 public final class Blip2Cli implements Runnable {
 
     @Override

@@ -69,16 +69,24 @@ public final class Bleu implements CaptionScorer<BleuStats> {
             if (counts.ids.length == 0) {
                 continue;
             }
-            int[] maxRef = new int[counts.ids.length];
+            // per distinct candidate n-gram (in sorted order): its largest count in any reference
+            int[] maxRef = new int[counts.sortedIds.length];
             for (EncodedCaption ref : refs) {
-                NGramCounts refCounts = ref.counts[k];
-                for (int p = 0; p < maxRef.length; p++) {
-                    maxRef[p] = Math.max(maxRef[p], refCounts.count(counts.ids[p]));
+                NGramCounts r = ref.counts[k];
+                int q = 0;
+                for (int p = 0; p < maxRef.length && q < r.sortedIds.length; p++) {
+                    int id = counts.sortedIds[p];
+                    while (q < r.sortedIds.length && r.sortedIds[q] < id) {
+                        q++;
+                    }
+                    if (q < r.sortedIds.length && r.sortedIds[q] == id) {
+                        maxRef[p] = Math.max(maxRef[p], r.counts[r.orderOfSorted[q]]);
+                    }
                 }
             }
             long c = 0;
             for (int p = 0; p < maxRef.length; p++) {
-                c += Math.min(maxRef[p], counts.counts[p]);
+                c += Math.min(maxRef[p], counts.counts[counts.orderOfSorted[p]]);
             }
             correct[k] = c;
         }

@@ -45,7 +45,7 @@ public final class Cider implements CaptionScorer<CiderStats> {
     @Override
     public MetricScores reduce(TokenizedCorpus corpus, List<CiderStats> stats, Parallelism parallelism) {
         int images = stats.size();
-        int[] df = documentFrequencies(corpus.ngramCount(), stats);
+        int[] df = documentFrequencies(corpus.ngramCount(), stats, parallelism);
         double refLen = Math.log(images);
         // idf = log(N) - log(max(1, df)) and df <= N: one log per possible df value
         double[] idfOfDf = new double[images + 1];
@@ -62,10 +62,30 @@ public final class Cider implements CaptionScorer<CiderStats> {
     }
 
     /** For every n-gram id, the number of images whose reference set contains it. */
-    static int[] documentFrequencies(int ngramCount, List<CiderStats> stats) {
+    static int[] documentFrequencies(int ngramCount, List<CiderStats> stats, Parallelism parallelism) {
+        int parts = Math.min(parallelism.threads(), Math.max(1, stats.size() / 256));
+        int[][] partial = new int[parts][];
+        parallelism.forRanges(parts, 1, (fromPart, toPart) -> {
+            for (int part = fromPart; part < toPart; part++) {
+                int from = (int) ((long) stats.size() * part / parts);
+                int to = (int) ((long) stats.size() * (part + 1) / parts);
+                partial[part] = documentFrequencies(ngramCount, stats, from, to);
+            }
+        });
+        int[] df = partial[0];
+        for (int part = 1; part < parts; part++) {
+            int[] other = partial[part];
+            for (int g = 0; g < ngramCount; g++) {
+                df[g] += other[g];
+            }
+        }
+        return df;
+    }
+
+    private static int[] documentFrequencies(int ngramCount, List<CiderStats> stats, int from, int to) {
         int[] df = new int[ngramCount];
         int[] lastImage = new int[ngramCount];
-        for (int i = 0; i < stats.size(); i++) {
+        for (int i = from; i < to; i++) {
             int stamp = i + 1;
             for (NGramCounts[] ref : stats.get(i).references) {
                 for (NGramCounts order : ref) {
@@ -84,16 +104,19 @@ public final class Cider implements CaptionScorer<CiderStats> {
     private static double imageScore(CiderStats s, int[] df, double[] idfOfDf) {
         Vector hyp = new Vector(s.candidate, df, idfOfDf);
         double[] score = new double[N];
+        double[] refValues = new double[maxDistinct(s.candidate)];
         for (NGramCounts[] ref : s.references) {
             Vector r = new Vector(ref, df, idfOfDf);
             double delta = hyp.length - r.length;
             double penalty = Math.pow(Math.E, -(delta * delta) / (2 * SIGMA * SIGMA));
             for (int n = 0; n < N; n++) {
-                double val = 0.0;
                 NGramCounts h = s.candidate[n];
+                r.valuesAt(n, h, refValues);
+                double val = 0.0;
+                // in the candidate's first-occurrence order, as Python iterates its dict
                 for (int p = 0; p < h.ids.length; p++) {
                     double hv = hyp.values[n][p];
-                    double rv = r.valueOf(n, h.ids[p]);
+                    double rv = refValues[p];
                     val += Math.min(hv, rv) * rv;
                 }
                 if (hyp.norm[n] != 0 && r.norm[n] != 0) {
@@ -110,6 +133,14 @@ public final class Cider implements CaptionScorer<CiderStats> {
         avg /= s.references.length;
         avg *= 10.0;
         return avg;
+    }
+
+    private static int maxDistinct(NGramCounts[] counts) {
+        int max = 0;
+        for (NGramCounts c : counts) {
+            max = Math.max(max, c.ids.length);
+        }
+        return max;
     }
 
     /** pycocoevalcap's {@code counts2vec}: tf * idf per order, its norms, and the bigram count. */
@@ -137,10 +168,21 @@ public final class Cider implements CaptionScorer<CiderStats> {
             this.length = counts[1].total;
         }
 
-        /** The value of n-gram {@code id} (order n+1) in this vector, 0 if absent. */
-        double valueOf(int n, int id) {
-            int p = counts[n].positionOf(id);
-            return p < 0 ? 0.0 : values[n][p];
+        /**
+         * For each n-gram of {@code other} (order n+1, first-occurrence order), its value in this
+         * vector (0 if absent), written to {@code out}: a merge of the two sorted id lists.
+         */
+        void valuesAt(int n, NGramCounts other, double[] out) {
+            NGramCounts mine = counts[n];
+            int q = 0;
+            for (int p = 0; p < other.sortedIds.length; p++) {
+                int id = other.sortedIds[p];
+                while (q < mine.sortedIds.length && mine.sortedIds[q] < id) {
+                    q++;
+                }
+                boolean found = q < mine.sortedIds.length && mine.sortedIds[q] == id;
+                out[other.orderOfSorted[p]] = found ? values[n][mine.orderOfSorted[q]] : 0.0;
+            }
         }
     }
 }

@@ -45,6 +45,7 @@ public class DecodingStepBenchmark {
     private float[] poolLse;
     private DecodingStrategy greedy;
     private DecodingStrategy beam;
+    private DecodingStrategy beamWithProcessors;
     private DecodingStrategy topP;
     private int[] leading;
 
@@ -114,6 +115,8 @@ public class DecodingStepBenchmark {
         GenerationConfig base = GenerationConfig.builder().maxNewTokens(STEPS).eosTokenIds(EOS).padTokenId(0).build();
         greedy = base.strategy();
         beam = base.toBuilder().numBeams(BEAMS).build().strategy();
+        beamWithProcessors = base.toBuilder().numBeams(BEAMS).repetitionPenalty(1.2).noRepeatNgramSize(3).build()
+                .strategy();
         topP = base.toBuilder().doSample(true).topK(0).topP(0.9).seed(7L).build().strategy();
         leading = new int[BATCH];
     }
@@ -135,6 +138,13 @@ public class DecodingStepBenchmark {
     @OperationsPerInvocation(STEPS)
     public Object beam5x8DeviceLogSumExp() {
         return beam.generate(new StubModel(pool, poolLse, true), leading);
+    }
+
+    /** Beam search with repetition_penalty 1.2 and no_repeat_ngram_size 3 (the general, processed path). */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public Object beam5x8Processors() {
+        return beamWithProcessors.generate(new StubModel(pool, poolLse, false), leading);
     }
 
     @Benchmark

@@ -45,7 +45,10 @@ public class MeteorBenchmark {
     }
 
     @Benchmark
-    public MeteorResult evaluate5000x5() {
-        return meteor.evaluate(corpus.candidates(), corpus.references());
+    public MeteorResult evaluate5000x5(ProcessCpuCounter cpu) {
+        cpu.start();
+        MeteorResult result = meteor.evaluate(corpus.candidates(), corpus.references());
+        cpu.stop();
+        return result;
     }
 }

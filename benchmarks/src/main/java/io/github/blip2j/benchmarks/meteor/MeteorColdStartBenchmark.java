@@ -37,7 +37,10 @@ public class MeteorColdStartBenchmark {
     }
 
     @Benchmark
-    public MeteorResult loadAndEvaluate5000x5() {
-        return Meteor.builder().build().evaluate(corpus.candidates(), corpus.references());
+    public MeteorResult loadAndEvaluate5000x5(ProcessCpuCounter cpu) {
+        cpu.start();
+        MeteorResult result = Meteor.builder().build().evaluate(corpus.candidates(), corpus.references());
+        cpu.stop();
+        return result;
     }
 }

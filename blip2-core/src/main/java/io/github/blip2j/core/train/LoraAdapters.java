@@ -186,7 +186,8 @@ public final class LoraAdapters implements AutoCloseable {
     private NDArray mergedWeight(Adapter a, NDArray base, NDManager scope) {
         NDArray product = a.b().matMul(a.a());
         product.attach(scope);
-        NDArray delta = product.mul((float) settings.scaling());
+        // The scale is an array kept in the scope (not mul(Number)): see TrainStep on DJL scalars and autograd.
+        NDArray delta = product.mul(scope.create((float) settings.scaling()));
         if (delta.getDataType() != base.getDataType()) {
             delta = delta.toType(base.getDataType(), false);
         }

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.github.blip2j.core.model.Blip2Model;
@@ -97,7 +96,10 @@ public final class TrainStep {
                     poisoned = true;
                     return value;
                 }
-                gc.backward(lossScale == 1.0 ? loss : loss.mul((float) lossScale));
+                // Never x.mul(Number) on the autograd path: DJL 0.36 makes the scalar from a Java direct
+                // buffer and closes it at once, while autograd keeps it for backward; after a GC the
+                // backward would read freed memory. The scalar must live in the scope until backward.
+                gc.backward(lossScale == 1.0 ? loss : loss.mul(scope.create((float) lossScale)));
             }
             lossSum += value;
             return value;
@@ -195,9 +197,5 @@ public final class TrainStep {
     /** The optimizer. */
     public AdamW optimizer() {
         return optimizer;
-    }
-
-    static boolean isFloat32(NDArray a) {
-        return a.getDataType() == DataType.FLOAT32;
     }
 }

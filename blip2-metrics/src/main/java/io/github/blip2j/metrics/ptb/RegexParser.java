@@ -142,6 +142,10 @@ final class RegexParser {
      * {@code s} U+017F and {@code k} the Kelvin sign).
      */
     static CharSet caseless(char c) {
+        return CaseMapped.CASELESS.computeIfAbsent(c, RegexParser::computeCaseless);
+    }
+
+    private static CharSet computeCaseless(char c) {
         CharSet set = CharSet.of(c);
         set = set.union(CharSet.of(Character.toLowerCase(c)));
         set = set.union(CharSet.of(Character.toUpperCase(c)));
@@ -159,6 +163,7 @@ final class RegexParser {
     /** Code units whose lower or upper case differs from themselves. */
     private static final class CaseMapped {
         static final char[] CHARS = collect();
+        static final java.util.Map<Character, CharSet> CASELESS = new java.util.concurrent.ConcurrentHashMap<>();
 
         private static char[] collect() {
             StringBuilder sb = new StringBuilder();

@@ -1,0 +1,80 @@
+package io.github.blip2j.examples.eval;
+
+import io.github.blip2j.metrics.CaptionMetrics;
+import io.github.blip2j.metrics.MetricReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code blip2 eval}: pycocoevalcap-compatible caption metrics of a COCO results file against COCO
+ * caption annotations or a Flickr8k token file. Exit code 0 on success, 2 on unreadable or
+ * malformed input (one line on stderr naming the file, line or image id).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score captions with BLEU, ROUGE-L, CIDEr-D, Distinct-n and Self-BLEU exactly as pycocoevalcap does.")
+public final class EvalCommand implements Callable<Integer> {
+
+    /** Exit code for unreadable or malformed input. */
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--predictions", required = true, paramLabel = "RESULTS",
+            description = "COCO results JSON: [{\"image_id\": .., \"caption\": \"..\"}, ...]")
+    private Path predictions;
+
+    @Option(names = "--references", required = true, paramLabel = "REFS",
+            description = "COCO caption annotations JSON, or a Flickr8k token file (IMAGE#N<TAB>caption)")
+    private Path references;
+
+    @Option(names = "--metrics", paramLabel = "LIST", defaultValue = "bleu,rouge,cider,distinct,selfbleu",
+            description = "Comma list of bleu, rouge, cider, distinct, selfbleu (default: ${DEFAULT-VALUE})")
+    private String metrics;
+
+    @Option(names = "--json", description = "Print one JSON object {\"corpus\", \"per_image\", \"signatures\"} instead of a table")
+    private boolean json;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors)")
+    private Integer threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            CaptionMetrics.Builder builder = CaptionMetrics.builder();
+            MetricChoice.parse(metrics).forEach(c -> c.addTo(builder));
+            if (threads != null) {
+                builder.threads(threads);
+            }
+            CaptionMetrics evaluator = builder.build();
+            Map<String, List<String>> refs = CaptionFiles.readReferences(references);
+            Map<String, String> preds = CaptionFiles.readPredictions(predictions);
+            MetricReport report;
+            try {
+                report = evaluator.evaluate(preds, refs);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(predictions + " vs " + references + ": " + e.getMessage(), e);
+            }
+            out.println(json ? report.toJson() : ReportTable.render(report));
+            out.flush();
+            return 0;
+        } catch (BadInputException e) {
+            err.println("blip2 eval: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("blip2 eval: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+    }
+}
