@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "blip2", mixinStandardHelpOptions = true, version = "blip2 0.1.0-SNAPSHOT",
         description = "BLIP-2 image captioning on the JVM.",
         subcommands = {io.github.blip2j.examples.caption.CaptionCommand.class,
-                io.github.blip2j.examples.eval.EvalCommand.class})
+                io.github.blip2j.examples.eval.EvalCommand.class,
+                io.github.blip2j.examples.train.TrainCommand.class})
 public final class Blip2Cli implements Runnable {
 
     @Override

@@ -8,9 +8,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JMH secondary result {@code cpuMsPerOp}: process CPU time (all threads) per benchmark call.
- * Wall-clock time depends on how busy the machine is; CPU time per call much less so, which
- * makes runs on a shared machine comparable.
+ * JMH secondary results {@code cpuMs} and {@code calls}: process CPU time (all threads, JIT and
+ * GC included) spent in the measured calls, and the number of calls; JMH sums both over the
+ * measurement iterations, so CPU per call = cpuMs / calls. Wall-clock time depends on how busy
+ * the machine is; CPU time per call much less so, which makes runs on a shared machine comparable.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -40,8 +41,13 @@ public class ProcessCpuCounter {
         calls++;
     }
 
-    /** Mean process CPU milliseconds per call in this iteration. */
-    public double cpuMsPerOp() {
-        return calls == 0 ? 0 : cpuNanos / 1e6 / calls;
+    /** Process CPU milliseconds spent in measured calls during this iteration. */
+    public double cpuMs() {
+        return cpuNanos / 1e6;
+    }
+
+    /** Measured calls during this iteration. */
+    public long calls() {
+        return calls;
     }
 }

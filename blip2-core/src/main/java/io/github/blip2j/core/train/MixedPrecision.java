@@ -11,28 +11,54 @@ import io.github.blip2j.core.model.ModelParameter;
 import io.github.blip2j.core.model.OptLanguageModel;
 import io.github.blip2j.core.model.ParameterRegistry;
 import io.github.blip2j.core.model.T5LanguageModel;
+import java.util.List;
 
 /**
- * Mixed precision for fine-tuning: frozen parameters in FLOAT16, trainable ones (and the optimizer
- * state) in FLOAT32. Never BFLOAT16: DJL 0.36's PyTorch engine aborts the JVM on BF16 arrays here.
+ * Mixed precision for fine-tuning: frozen parameters that no gradient has to pass through in
+ * FLOAT16, everything else (trainable parameters, frozen parts downstream of them, optimizer state)
+ * in FLOAT32. Never BFLOAT16: DJL 0.36's PyTorch engine aborts the JVM on BF16 arrays here.
  *
- * <p>{@link Blip2Model#forward} computes in one dtype, so the mixed forward runs the three stages
- * itself (vision tower, Q-Former + projection, language model), casting each stage's input to the
- * dtype of that stage's weights; the language-model part follows {@code Blip2Model.forward} step by
- * step. With every weight in float32 it computes exactly what {@code Blip2Model.forward} does.
+ * <p>Why only upstream parts: DJL 0.36 casts ({@code NDArray.toType}) under {@code NoGradGuard}, so a
+ * cast cuts the autograd graph, and the model computes softmax and RMS-norm of half-precision
+ * activations in float32 through such casts. A frozen language model in FLOAT16 would therefore get
+ * a wrong backward pass, while the gradient of {@code QFORMER} training must flow through it. The
+ * stages in data-flow order are vision tower, Q-Former (with the query tokens), projection and
+ * language model; every frozen stage before the first one holding a trainable parameter is cast
+ * (for {@code QFORMER}: the vision tower; for {@code LORA} on the language model: vision, Q-Former
+ * and projection).
+ *
+ * <p>{@link Blip2Model#forward} computes in one dtype, so the mixed forward runs the stages itself,
+ * casting each stage's input to the dtype of that stage's weights (casts only ever happen where no
+ * gradient flows); the language-model part follows {@code Blip2Model.forward} step by step. With
+ * every weight in float32 it computes exactly what {@code Blip2Model.forward} does.
  */
 final class MixedPrecision {
 
+    /** The pipeline stages in data-flow order, by parameter-name prefix. */
+    private static final List<List<String>> STAGES = List.of(List.of("vision_model."),
+            List.of("query_tokens", "qformer."), List.of("language_projection."), List.of("language_model."));
+
     private MixedPrecision() {}
 
-    /** Casts every frozen floating-point parameter to {@code type} in place (the old array is freed). */
-    static void castFrozen(ParameterRegistry registry, DataType type) {
+    /**
+     * Casts to {@code type} every floating-point parameter of the frozen stages that lie before the
+     * first stage holding a trainable parameter (or an adapted weight, {@code adapted}).
+     *
+     * @return the names of the stages' prefixes that were cast
+     */
+    static List<String> castUpstreamFrozen(ParameterRegistry registry, java.util.function.Predicate<String> adapted,
+                                           DataType type) {
         requireSafe(type);
-        for (ModelParameter p : registry.all()) {
-            if (!p.isTrainable() && p.isLoaded()) {
-                cast(p, type);
+        List<String> cast = new java.util.ArrayList<>();
+        for (List<String> stage : STAGES) {
+            List<ModelParameter> params = registry.matching(n -> stage.stream().anyMatch(n::startsWith));
+            if (params.stream().anyMatch(p -> p.isTrainable() || adapted.test(p.name()))) {
+                break;
             }
+            params.forEach(p -> cast(p, type));
+            cast.addAll(stage);
         }
+        return cast;
     }
 
     /** Casts one parameter's array to {@code type} in place (no-op when already of that type). */
@@ -57,16 +83,17 @@ final class MixedPrecision {
 
     /** The stage-wise forward described in the class comment. */
     static LossFunction lossFunction(Blip2Model model) {
+        return (pixels, ids, mask, labels) -> languageModelLoss(model, prefix(model, pixels), ids, mask, labels);
+    }
+
+    /** Vision, Q-Former and projection, each in its weights' dtype: the {@code (B, Q, D)} language-model prefix. */
+    static NDArray prefix(Blip2Model model, NDArray pixels) {
         ParameterRegistry reg = model.parameters();
-        ModelParameter vision = reg.get("vision_model.embeddings.patch_embedding.weight");
-        ModelParameter queries = reg.get("query_tokens");
-        ModelParameter projection = reg.get("language_projection.weight");
-        return (pixels, ids, mask, labels) -> {
-            NDArray image = model.visionModel().forward(to(pixels, vision)).lastHiddenState();
-            NDArray query = model.qformer().forward(to(image, queries));
-            NDArray prefix = model.languageProjection().forward(to(query, projection));
-            return languageModelLoss(model, prefix, ids, mask, labels);
-        };
+        NDArray image = model.visionModel().forward(to(pixels, reg.get("vision_model.embeddings.patch_embedding.weight")))
+                .lastHiddenState();
+        NDArray query = model.qformer().forward(to(image, reg.get("query_tokens")));
+        NDArray prefix = model.languageProjection().forward(to(query, reg.get("language_projection.weight")));
+        return prefix.getDataType() == model.dtype() ? prefix : prefix.toType(model.dtype(), false);
     }
 
     private static NDArray to(NDArray x, ModelParameter like) {

@@ -25,7 +25,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,13 +84,17 @@ final class TrainingRun implements AutoCloseable {
         height = processor.height();
         width = processor.width();
         encoder = new CaptionEncoder(tokenizer, model.config().text(), s.prompt, s.maxTargetTokens);
-        Map<String, NDArray> params = selectTrainable();
-        boolean mixed = s.mixedPrecision || params.values().stream().anyMatch(a -> a.getDataType() != DataType.FLOAT32)
-                || model.dtype() != DataType.FLOAT32;
-        if (s.mixedPrecision) {
-            MixedPrecision.castFrozen(model.parameters(), DataType.FLOAT16);
+        if (model.dtype() != DataType.FLOAT32) {
+            throw new IllegalArgumentException("model: fine-tuning needs a FLOAT32 model, got " + model.dtype()
+                    + " (DJL 0.36 casts are not differentiable); use mixedPrecision(true) for FLOAT16 frozen parts");
         }
-        LossFunction loss = mixed ? MixedPrecision.lossFunction(model) : LossFunction.of(model);
+        Map<String, NDArray> params = selectTrainable();
+        if (s.mixedPrecision) {
+            java.util.Set<String> adapted = lora == null ? java.util.Set.of() : java.util.Set.copyOf(lora.targetNames());
+            List<String> cast = MixedPrecision.castUpstreamFrozen(model.parameters(), adapted::contains, DataType.FLOAT16);
+            LOG.info("mixed precision: {} in FLOAT16, the rest in FLOAT32", cast.isEmpty() ? "nothing" : cast);
+        }
+        LossFunction loss = s.mixedPrecision ? MixedPrecision.lossFunction(model) : LossFunction.of(model);
         Map<String, ai.djl.ndarray.types.Shape> shapes = new LinkedHashMap<>();
         params.forEach((k, v) -> shapes.put(k, v.getShape()));
         adamw = AdamW.builder().weightDecay(s.weightDecay)
@@ -109,7 +112,7 @@ final class TrainingRun implements AutoCloseable {
                 Math.min(s.minLearningRate, s.learningRate));
         if (s.validation != null) {
             validator = new Validator(model, s.validation, encoder, tokenizer, processor::preprocess, height, width,
-                    s.batchSize, loss, lora, s.scorer, decoding(), fullPrecision(mixed && s.mixedPrecision));
+                    s.batchSize, loss, lora, s.scorer, decoding());
         }
         if (s.runDir != null) {
             store = new CheckpointStore(s.runDir, s.keepCheckpoints);
@@ -167,17 +170,6 @@ final class TrainingRun implements AutoCloseable {
             b.padTokenId(text.padTokenId());
         }
         return b.build().strategy();
-    }
-
-    /** For generation in mixed precision: frozen weights up to float32 until closed (both casts are exact). */
-    private Supplier<AutoCloseable> fullPrecision(boolean mixed) {
-        if (!mixed) {
-            return () -> () -> { };
-        }
-        return () -> {
-            MixedPrecision.castFrozen(model.parameters(), DataType.FLOAT32);
-            return () -> MixedPrecision.castFrozen(model.parameters(), DataType.FLOAT16);
-        };
     }
 
     TrainingResult execute() {

@@ -18,7 +18,6 @@ import io.github.blip2j.decoding.GenerationResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One validation pass: the loss over every (image, caption) pair, then (with a scorer) one caption
@@ -39,13 +38,11 @@ final class Validator {
     private final LoraAdapters lora;
     private final ValidationScorer scorer;
     private final DecodingStrategy decoding;
-    private final Supplier<AutoCloseable> fullPrecision;
 
-    /** Everything a pass needs; {@code fullPrecision} makes generation-safe weights until closed. */
+    /** Everything a pass needs. */
     Validator(Blip2Model model, CaptionDataset data, CaptionEncoder encoder, TextTokenizer tokenizer,
               Function<java.awt.image.BufferedImage, float[]> preprocessor, int height, int width, int batchSize,
-              LossFunction lossFunction, LoraAdapters lora, ValidationScorer scorer, DecodingStrategy decoding,
-              Supplier<AutoCloseable> fullPrecision) {
+              LossFunction lossFunction, LoraAdapters lora, ValidationScorer scorer, DecodingStrategy decoding) {
         this.model = model;
         this.data = data;
         this.encoder = encoder;
@@ -58,7 +55,6 @@ final class Validator {
         this.lora = lora;
         this.scorer = scorer;
         this.decoding = decoding;
-        this.fullPrecision = fullPrecision;
     }
 
     /** Metric name to value: {@code loss} and the scorer's metrics. */
@@ -97,8 +93,7 @@ final class Validator {
 
     private Map<String, String> captions() {
         Map<String, String> out = new LinkedHashMap<>();
-        try (AutoCloseable precision = fullPrecision.get();
-                ImageBatchLoader<CaptionRecord> loader = ImageBatchLoader.forRecords(data.records())
+        try (ImageBatchLoader<CaptionRecord> loader = ImageBatchLoader.forRecords(data.records())
                         .batchSize(batchSize).preprocessor(preprocessor).build();
                 BatchIterator<CaptionRecord> it = loader.epoch(0)) {
             while (it.hasNext()) {
@@ -106,7 +101,9 @@ final class Validator {
                 try (NDManager scope = model.manager().newSubManager();
                         LoraAdapters.Swap swap = lora == null ? () -> { } : lora.apply(scope)) {
                     NDArray pixels = scope.create(b.stacked(), new Shape(b.size(), 3, height, width));
-                    try (GenerationSession s = Blip2Generation.start(model, pixels, encoder.prompts(b.size()))) {
+                    // The prefix is computed stage by stage, so frozen FLOAT16 stages (mixed precision) work too.
+                    NDArray prefix = MixedPrecision.prefix(model, pixels);
+                    try (GenerationSession s = Blip2Generation.startFromPrefix(model, prefix, encoder.prompts(b.size()))) {
                         int[] lead = new int[b.size()];
                         java.util.Arrays.fill(lead, s.leadingTokenId());
                         GenerationResult r = decoding.generate(s, lead);
@@ -121,10 +118,6 @@ final class Validator {
                     }
                 }
             }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("validation captioning failed: " + e.getMessage(), e);
         }
         return out;
     }

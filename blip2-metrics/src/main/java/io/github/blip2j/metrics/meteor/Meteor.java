@@ -33,6 +33,9 @@ import java.util.stream.IntStream;
  */
 public final class Meteor {
 
+    /** Below this many images per thread, starting threads costs more than it saves. */
+    private static final int MIN_IMAGES_PER_THREAD = 32;
+
     private final double alpha;
     private final double beta;
     private final double gamma;
@@ -139,11 +142,16 @@ public final class Meteor {
         Map<String, Sentence> sentences = new ConcurrentHashMap<>();
         MeteorStats[] stats = new MeteorStats[n];
         IntStream indices = IntStream.range(0, n);
-        Runnable work = () -> (parallelism > 1 ? indices.parallel() : indices).forEach(i -> {
+        boolean parallel = parallelism > 1 && n >= MIN_IMAGES_PER_THREAD * 2;
+        Runnable work = () -> (parallel ? indices.parallel() : indices).forEach(i -> {
             Sentence hyp = prepare(hypotheses.get(i).replace("|||", ""), sentences, words);
             stats[i] = bestReference(hyp, splitReferences(references.get(i)), sentences, words);
         });
-        runWithParallelism(work);
+        if (parallel) {
+            runInPool(work);
+        } else {
+            work.run();
+        }
         double[] scores = new double[n];
         List<MeteorStats> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -154,11 +162,7 @@ public final class Meteor {
         return new MeteorResult(score(total), scores, list, total);
     }
 
-    private void runWithParallelism(Runnable work) {
-        if (parallelism <= 1) {
-            work.run();
-            return;
-        }
+    private void runInPool(Runnable work) {
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
             pool.submit(work).get();

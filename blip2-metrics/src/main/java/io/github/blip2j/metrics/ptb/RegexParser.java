@@ -142,8 +142,16 @@ final class RegexParser {
      * {@code s} U+017F and {@code k} the Kelvin sign).
      */
     static CharSet caseless(char c) {
-        return CaseMapped.CASELESS.computeIfAbsent(c, RegexParser::computeCaseless);
+        return CASELESS.computeIfAbsent(c, RegexParser::computeCaseless);
     }
+
+    private static final java.util.Map<Character, CharSet> CASELESS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The code units outside ASCII whose upper or lower case is an ASCII letter: U+0130 (lower
+     * case i), U+0131 (upper case I), U+017F (upper case S), U+212A (lower case k).
+     */
+    private static final char[] FOLDS_TO_ASCII = {'\u0130', '\u0131', '\u017F', '\u212A'};
 
     private static CharSet computeCaseless(char c) {
         CharSet set = CharSet.of(c);
@@ -152,7 +160,9 @@ final class RegexParser {
         set = set.union(CharSet.of(Character.toTitleCase(c)));
         char lower = Character.toLowerCase(c);
         char upper = Character.toUpperCase(c);
-        for (char other : CaseMapped.CHARS) {
+        // every pattern literal is ASCII, so only these can join it; scan everything otherwise
+        char[] candidates = c < 0x80 ? FOLDS_TO_ASCII : allCaseMapped();
+        for (char other : candidates) {
             if (Character.toLowerCase(other) == lower || Character.toUpperCase(other) == upper) {
                 set = set.union(CharSet.of(other));
             }
@@ -160,21 +170,15 @@ final class RegexParser {
         return set;
     }
 
-    /** Code units whose lower or upper case differs from themselves. */
-    private static final class CaseMapped {
-        static final char[] CHARS = collect();
-        static final java.util.Map<Character, CharSet> CASELESS = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private static char[] collect() {
-            StringBuilder sb = new StringBuilder();
-            for (int c = 0; c <= CharSet.MAX; c++) {
-                char ch = (char) c;
-                if (Character.toLowerCase(ch) != ch || Character.toUpperCase(ch) != ch) {
-                    sb.append(ch);
-                }
+    private static char[] allCaseMapped() {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c <= CharSet.MAX; c++) {
+            char ch = (char) c;
+            if (Character.toLowerCase(ch) != ch || Character.toUpperCase(ch) != ch) {
+                sb.append(ch);
             }
-            return sb.toString().toCharArray();
         }
+        return sb.toString().toCharArray();
     }
 
     private CharSet charClass() {

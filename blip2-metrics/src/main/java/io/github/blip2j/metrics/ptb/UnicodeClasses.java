@@ -10,11 +10,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The named classes of the grammar. {@code [:letter:]} and {@code [:digit:]} are read from
- * {@code unicode-6.2-classes.txt}: the reference lexer's tables were generated on Java 8, so
- * letters added to Unicode since 6.2 are untokenizable there, and taking them from the running
- * JDK would make the output depend on its version. {@code [:uppercase:]} only decides between two
- * rules whose filtered output is the same, so the running JDK's definition is used.
+ * The named classes of the grammar, read from {@code unicode-6.2-classes.txt}. {@code [:letter:]}
+ * and {@code [:digit:]} are those of the reference lexer, whose tables were generated on Java 8:
+ * letters added to Unicode since 6.2 are untokenizable there, and taking them from the running JDK
+ * would make the output depend on its version. {@code [:uppercase:]} only decides between two
+ * rules whose filtered output is the same.
  */
 final class UnicodeClasses {
 
@@ -45,7 +45,6 @@ final class UnicodeClasses {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-        classes.put("uppercase", CharSet.matching(c -> Character.isUpperCase((char) c)));
     }
 
     CharSet named(String name) {

@@ -1,0 +1,61 @@
+package io.github.blip2j.examples.demo;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What {@link DemoPipeline} does: data size, model, schedule and report. {@link #full} is the README's
+ * run, tuned to pass the learning bars on two CPU cores in under ten minutes; {@link #quick} is the
+ * same pipeline at toy size for tests and CI (it shows the shape of the result, not learning).
+ *
+ * @param out                the demo's folder: data, model, run, captions and report go under it
+ * @param images             images to generate
+ * @param imageSize          generated image edge in pixels
+ * @param validationFraction share of images held out for validation during training
+ * @param testFraction       share of images captioned and scored
+ * @param model              the BLIP-2 dimensions
+ * @param epochs             passes over the training captions
+ * @param batchSize          examples per optimizer step
+ * @param learningRate       AdamW peak learning rate
+ * @param warmupSteps        linear warm-up before the cosine decay
+ * @param maxNewTokens       longest generated caption
+ * @param galleryImages      images in the report's gallery
+ * @param seed               seed of the data, split, weights, data order and sampling
+ */
+public record DemoSettings(Path out, int images, int imageSize, double validationFraction, double testFraction,
+                           DemoModelSize model, int epochs, int batchSize, double learningRate, int warmupSteps,
+                           int maxNewTokens, int galleryImages, long seed) {
+
+    public DemoSettings {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(model, "model");
+        if (images < 10) {
+            throw new IllegalArgumentException("images must be >= 10, got " + images);
+        }
+        if (!(validationFraction >= 0 && testFraction > 0 && validationFraction + testFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction + testFraction must be in (0, 1) with testFraction > 0,"
+                    + " got " + validationFraction + " + " + testFraction);
+        }
+        if (epochs < 1 || batchSize < 1 || warmupSteps < 0 || maxNewTokens < 1 || galleryImages < 0) {
+            throw new IllegalArgumentException("epochs, batchSize, maxNewTokens must be >= 1 and warmupSteps,"
+                    + " galleryImages >= 0; got " + epochs + ", " + batchSize + ", " + maxNewTokens + ", " + warmupSteps
+                    + ", " + galleryImages);
+        }
+    }
+
+    /** The README's demo: 1000 images of 64 px, the default model, trained to pass the learning bars. */
+    public static DemoSettings full(Path out, long seed) {
+        return new DemoSettings(out, 1000, 64, 0.05, 0.1, DemoModelSize.DEFAULT, 4, 32, 1e-3, 50, 40, 20, seed);
+    }
+
+    /** A minute-long run of the same pipeline: 80 images, a tiny model, one epoch. */
+    public static DemoSettings quick(Path out, long seed) {
+        return new DemoSettings(out, 80, 64, 0.1, 0.25, DemoModelSize.QUICK, 1, 16, 1e-3, 5, 12, 8, seed);
+    }
+
+    /** These settings with {@code epochs} passes. */
+    public DemoSettings withEpochs(int n) {
+        return new DemoSettings(out, images, imageSize, validationFraction, testFraction, model, n, batchSize,
+                learningRate, warmupSteps, maxNewTokens, galleryImages, seed);
+    }
+}

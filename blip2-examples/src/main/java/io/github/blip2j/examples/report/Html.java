@@ -1,0 +1,28 @@
+package io.github.blip2j.examples.report;
+
+/** HTML text escaping for the report writer. */
+final class Html {
+
+    private Html() {
+    }
+
+    /** Escapes {@code & < > " '} so that any text is safe in element content and quoted attributes. */
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
