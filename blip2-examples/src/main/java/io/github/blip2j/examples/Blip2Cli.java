@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         description = "BLIP-2 image captioning on the JVM.",
         subcommands = {io.github.blip2j.examples.caption.CaptionCommand.class,
                 io.github.blip2j.examples.eval.EvalCommand.class,
-                io.github.blip2j.examples.train.TrainCommand.class})
+                io.github.blip2j.examples.train.TrainCommand.class,
+                io.github.blip2j.examples.demo.DemoCommand.class,
+                io.github.blip2j.examples.report.ReportCommand.class})
 public final class Blip2Cli implements Runnable {
 
     @Override

@@ -21,8 +21,8 @@ public final class RmsNorm {
     public NDArray forward(NDArray x) {
         DataType type = x.getDataType();
         NDArray x32 = type == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
-        NDArray inv = x32.square().mean(new int[] {-1}, true).add(eps).pow(-0.5);
-        NDArray y = x32.mul(inv);
+        NDArray variance = x32.square().mean(new int[] {-1}, true);
+        NDArray y = x32.div(variance.add(eps).sqrt());
         if (type != DataType.FLOAT32) {
             y = y.toType(type, false);
         }

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** Invariants every strategy must keep, on random toy models and configs. */
-class DecodingInvariantsProperties {
+class DecodingInvariantsTest {
 
     private static final int EOS = 1;
     private static final int PAD = 0;
