@@ -9,6 +9,10 @@ and edu.cmu.meteor.util.Normalizer. Usage:
 
     make_reference_data.py METEOR_DIR FIXTURES_DIR WORDS_FILE
 
+FIXTURES_DIR is shared/fixtures/metrics; WORDS_FILE is a word list (one per line) that the
+stemmer check samples 30,000 words from (here: every WordNet lemma part, every exception form,
+every fixture token, and those words with common suffixes appended).
+
 Writes: {hand10,coco500}-stats.tsv (image id, Meteor's 23-number statistics line), stress.tsv
 (seeded synthetic pairs with their statistics), paraphrase-table.gz + paraphrase.tsv (a small
 synthetic paraphrase table and statistics computed with it), stemmer-reference.tsv.gz and

@@ -35,7 +35,7 @@ final class LossCurveSvg {
         Scale sy = new Scale(minLoss, top, HEIGHT - BOTTOM, TOP);
 
         StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg id=\"loss-curve\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
+        svg.append("<svg id=\"loss-curve\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" role=\"img\" aria-label=\"training loss by step\">\n");
         axes(svg, sx, sy, minStep, maxStep, minLoss, top);

@@ -174,8 +174,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        System.err.println("blip2 train: " + message);
-        System.err.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("blip2 train: " + message);
+        err.flush();
         return BAD_INPUT;
     }
 
