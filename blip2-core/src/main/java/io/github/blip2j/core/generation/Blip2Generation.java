@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.github.blip2j.core.config.TextConfig;
 import io.github.blip2j.core.model.Blip2Model;
+import io.github.blip2j.core.model.NoGradient;
 import io.github.blip2j.core.model.OptLanguageModel;
 import io.github.blip2j.core.model.T5LanguageModel;
 import java.util.Arrays;
@@ -30,11 +31,13 @@ public final class Blip2Generation {
      *     then uses {@code [[bos_token_id]]} per image)
      */
     public static GenerationSession start(Blip2Model model, NDArray pixelValues, PromptBatch prompts) {
-        try (NDManager prep = model.manager().newSubManager()) {
-            pixelValues.tempAttach(prep);
-            NDArray prefix = model.languageInputs(pixelValues);
-            return startFromPrefix(model, prefix, prompts);
-        }
+        return NoGradient.run(() -> {
+            try (NDManager prep = model.manager().newSubManager()) {
+                pixelValues.tempAttach(prep);
+                NDArray prefix = model.languageInputs(pixelValues);
+                return startFromPrefix(model, prefix, prompts);
+            }
+        });
     }
 
     /**
@@ -47,10 +50,9 @@ public final class Blip2Generation {
         if (p.size() != batch) {
             throw new IllegalArgumentException("prompts: " + p.size() + " rows for " + batch + " images");
         }
-        if (model.languageModel() instanceof T5LanguageModel t5) {
-            return new T5NextTokenModel(model, t5, languageInputs, p);
-        }
-        return new OptNextTokenModel(model, (OptLanguageModel) model.languageModel(), languageInputs, p);
+        return NoGradient.run(() -> model.languageModel() instanceof T5LanguageModel t5
+                ? new T5NextTokenModel(model, t5, languageInputs, p)
+                : new OptNextTokenModel(model, (OptLanguageModel) model.languageModel(), languageInputs, p));
     }
 
     private static PromptBatch bosPrompts(TextConfig text, int batch) {

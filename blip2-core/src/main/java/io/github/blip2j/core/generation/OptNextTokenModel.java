@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import io.github.blip2j.core.model.Blip2Model;
 import io.github.blip2j.core.model.DecoderOutput;
 import io.github.blip2j.core.model.KvCache;
+import io.github.blip2j.core.model.NoGradient;
 import io.github.blip2j.core.model.OptLanguageModel;
 
 /**
@@ -79,6 +80,10 @@ final class OptNextTokenModel implements GenerationSession {
 
     @Override
     public void nextLogits(int[] lastTokens, float[] logits) {
+        NoGradient.run(() -> step(lastTokens, logits));
+    }
+
+    private void step(int[] lastTokens, float[] logits) {
         int rows = mask.length;
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
@@ -119,6 +124,10 @@ final class OptNextTokenModel implements GenerationSession {
 
     @Override
     public void selectRows(int[] rows) {
+        NoGradient.run(() -> reorder(rows));
+    }
+
+    private void reorder(int[] rows) {
         for (int r = 0; r < rows.length; r++) {
             if (rows[r] < 0 || rows[r] >= mask.length) {
                 throw new IndexOutOfBoundsException("selectRows: row " + rows[r] + " at position " + r

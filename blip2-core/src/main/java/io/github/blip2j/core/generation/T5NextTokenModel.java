@@ -10,6 +10,7 @@ import io.github.blip2j.core.model.Blip2Model;
 import io.github.blip2j.core.model.DecoderOutput;
 import io.github.blip2j.core.model.KeyValue;
 import io.github.blip2j.core.model.KvCache;
+import io.github.blip2j.core.model.NoGradient;
 import io.github.blip2j.core.model.MaskBias;
 import io.github.blip2j.core.model.T5LanguageModel;
 import java.util.Arrays;
@@ -104,6 +105,10 @@ final class T5NextTokenModel implements GenerationSession {
 
     @Override
     public void nextLogits(int[] lastTokens, float[] logits) {
+        NoGradient.run(() -> step(lastTokens, logits));
+    }
+
+    private void step(int[] lastTokens, float[] logits) {
         int rows = rowImage.length;
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
@@ -123,6 +128,10 @@ final class T5NextTokenModel implements GenerationSession {
 
     @Override
     public void selectRows(int[] rows) {
+        NoGradient.run(() -> reorder(rows));
+    }
+
+    private void reorder(int[] rows) {
         int[] next = Blip2Generation.remap(rows, rowImage);
         selfCache.selectRows(rows);
         if (!Arrays.equals(next, rowImage)) {

@@ -66,6 +66,18 @@ public final class TrainStep {
     }
 
     /**
+     * A step over the model's trainable parameters with mixed precision (see {@link FineTuner.Builder#mixedPrecision}):
+     * frozen stages upstream of every trainable parameter are cast to FLOAT16 in place, and the loss is
+     * computed stage by stage.
+     */
+    public static TrainStep mixedPrecision(Blip2Model model, AdamW optimizer, double maxGradNorm) {
+        MixedPrecision.castUpstreamFrozen(model.parameters(), n -> false, ai.djl.ndarray.types.DataType.FLOAT16);
+        Map<String, NDArray> p = new LinkedHashMap<>();
+        model.parameters().trainable().forEach(t -> p.put(t.name(), t.array()));
+        return new TrainStep(model, p, optimizer, maxGradNorm, MixedPrecision.lossFunction(model), null);
+    }
+
+    /**
      * Forward and backward of one micro-batch; the gradients add to those of earlier micro-batches
      * of this step.
      *

@@ -12,7 +12,7 @@ import io.github.blip2j.core.generation.PromptBatch;
 import io.github.blip2j.core.io.SafetensorsReader;
 import org.junit.jupiter.api.Test;
 
-/** Repeated forwards and generation sessions leave nothing behind in the model's manager or the caller's. */
+/** 100 forwards and 20 generation sessions leave nothing behind in the model's manager or the caller's. */
 class MemoryStabilityTest {
 
     @Test
@@ -32,6 +32,9 @@ class MemoryStabilityTest {
                     pixels.tempAttach(call); // so that the forward's results land in call, as a caller would arrange
                     model.forward(pixels, TinyT5Fixture.array(call, tf.get("input_ids")),
                             TinyT5Fixture.array(call, tf.get("attention_mask")), TinyT5Fixture.array(call, tf.get("labels")));
+                }
+                if (i % 5 != 0) {
+                    continue;
                 }
                 try (GenerationSession s = Blip2Generation.start(model, pixels, prompts)) {
                     s.selectRows(new int[] {0, 0, 0, 1, 1, 1});

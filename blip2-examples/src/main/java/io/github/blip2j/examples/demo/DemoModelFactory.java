@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.blip2j.core.config.Blip2Config;
 import io.github.blip2j.core.image.BlipImageProcessor;
+import ai.djl.ndarray.NDArray;
 import io.github.blip2j.core.model.Blip2Model;
+import io.github.blip2j.core.model.ModelParameter;
 import io.github.blip2j.core.text.TextTokenizer;
 import io.github.blip2j.examples.demo.data.DemoDataset;
 import java.io.IOException;
@@ -70,9 +72,31 @@ public final class DemoModelFactory {
         writeAtomically(dir.resolve(BlipImageProcessor.CONFIG_FILE), preprocessorJson());
         Blip2Config parsed = Blip2Config.fromJson(config);
         try (Blip2Model model = Blip2Model.random(parsed, seed, DataType.FLOAT32, Device.cpu())) {
+            scaleT5Queries(model, size.textHidden() / size.textHeads());
             model.saveWeights(dir.resolve("model.safetensors"));
         }
         return dir;
+    }
+
+    /**
+     * T5 attention has no {@code 1/sqrt(d_kv)} in its softmax: Hugging Face folds it into the query
+     * init ({@code std = (d_model * d_kv)^-0.5}). The generic random init draws queries with
+     * {@code std = d_model^-0.5}, which makes every T5 attention start saturated (logits of
+     * standard deviation {@code sqrt(d_kv)}) and the language model slow to learn to look at the
+     * image; scaling the queries restores T5's own starting point.
+     */
+    static void scaleT5Queries(Blip2Model model, int dKv) {
+        float scale = (float) (1 / Math.sqrt(dKv));
+        for (ModelParameter p : model.parameters().all()) {
+            String n = p.name();
+            if (n.startsWith("language_model.") && (n.endsWith("SelfAttention.q.weight")
+                    || n.endsWith("EncDecAttention.q.weight"))) {
+                NDArray old = p.array();
+                NDArray scaled = old.mul(scale);
+                p.set(scaled);
+                old.close();
+            }
+        }
     }
 
     /** The {@code config.json} text for a vocabulary of {@code vocab} tokens. */

@@ -1,12 +1,15 @@
 package io.github.blip2j.examples.eval;
 
 import io.github.blip2j.metrics.CaptionMetrics;
+import io.github.blip2j.metrics.CaptionTokenizer;
 import io.github.blip2j.metrics.MetricReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +48,22 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors)")
     private Integer threads;
 
+    private static void warmUpTokenizer() {
+        CaptionTokenizer.ptb().tokenize("A man's dog (2 of them) doesn't run on the U.S. beach, at 10:30 a.m.!");
+    }
+
+    /** The value of a finished future, rethrowing what its task threw. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,8 +75,12 @@ public final class EvalCommand implements Callable<Integer> {
                 builder.threads(threads);
             }
             CaptionMetrics evaluator = builder.build();
+            // start-up overlap: build the tokenizer and read the predictions while the references load
+            CompletableFuture<Void> tokenizerReady = CompletableFuture.runAsync(EvalCommand::warmUpTokenizer);
+            CompletableFuture<Map<String, String>> predsRead = CompletableFuture.supplyAsync(() -> CaptionFiles.readPredictions(predictions));
             Map<String, List<String>> refs = CaptionFiles.readReferences(references);
-            Map<String, String> preds = CaptionFiles.readPredictions(predictions);
+            Map<String, String> preds = join(predsRead);
+            join(tokenizerReady);
             MetricReport report;
             try {
                 report = evaluator.evaluate(preds, refs);

@@ -144,8 +144,8 @@ class HtmlReportBrowserTest {
 
     @Test
     void pageFetchesNothingButItself() throws IOException {
-        assertThat(requested).allMatch(u -> u.startsWith("file:") || u.startsWith("data:"));
-        assertThat(requested.stream().filter(u -> u.startsWith("file:"))).hasSize(1);
+        // file: and data: URLs never reach the web connection; anything else (http, https) would.
+        assertThat(requested).isEmpty();
         String html = Files.readString(tmp.resolve("out/report.html"));
         assertThat(html).doesNotContain("http:", "https:", "src=\"file", "<script", "<link");
     }

@@ -127,9 +127,9 @@ class TrainCommandTest {
         Run trainable = run(args(tmp.resolve("y"), "--trainable", "everything"));
         assertThat(trainable.code()).isEqualTo(2);
         assertThat(trainable.err()).contains("qformer, qformer+vision, all, lora");
-        Run batch = run(args(tmp.resolve("z"), "--batch-size", "0"));
-        assertThat(batch.code()).isEqualTo(2);
-        assertThat(batch.err()).contains("batchSize must be in 1..4096, got 0");
+        Run accum = run(args(tmp.resolve("z"), "--grad-accum", "0"));
+        assertThat(accum.code()).isEqualTo(2);
+        assertThat(accum.err()).contains("gradientAccumulation must be in 1..4096, got 0");
         Path badCsv = Files.writeString(tmp.resolve("bad.csv"), "image,caption\nmissing.png,w3 w4\n");
         Run badData = run(args(tmp.resolve("w"), badCsv));
         assertThat(badData.code()).isEqualTo(2);
