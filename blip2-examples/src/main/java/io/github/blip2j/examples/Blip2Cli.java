@@ -20,7 +20,14 @@ public final class Blip2Cli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
-        int code = new CommandLine(new Blip2Cli()).execute(args);
+        int code;
+        if (args.length > 0 && args[0].equals("eval")) {
+            // start-up: build only the eval command's model, not every subcommand's (about 0.15 s)
+            code = new CommandLine(new io.github.blip2j.examples.eval.EvalCommand()).setCommandName("blip2 eval")
+                    .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        } else {
+            code = new CommandLine(new Blip2Cli()).execute(args);
+        }
         System.exit(code);
     }
 }

@@ -101,6 +101,34 @@ public class TrainStepBenchmark {
         return new TrainingBatch(pixels, 224, 224, ids, mask, labels, b * labelLen);
     }
 
+    private long cpuAtStart;
+    private long stepsAtStart;
+
+    /** Process CPU time of this fork, in ns (all threads). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        cpuAtStart = cpuNanos();
+        stepsAtStart = iteration;
+    }
+
+    /**
+     * Prints the process CPU seconds per step: on a shared machine wall time depends on the load, while
+     * CPU time / intra-op threads estimates the wall time on an idle one.
+     */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        long steps = iteration - stepsAtStart;
+        if (steps > 0) {
+            System.out.printf(java.util.Locale.ROOT, "%n[%s] process CPU %.2f s/step%n", precision,
+                    (cpuNanos() - cpuAtStart) / 1e9 / steps);
+        }
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         adamw.close();

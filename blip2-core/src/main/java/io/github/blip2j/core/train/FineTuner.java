@@ -33,8 +33,8 @@ import java.util.Objects;
  * count): the data order, dropout masks and LoRA init are pure functions of the seed and the step.
  *
  * <p>A model given as a path is loaded in float32 and closed by {@link #fit()}; a {@link Blip2Model}
- * given directly is trained in place (and, with mixed precision, its frozen weights are cast to
- * float16).
+ * given directly is trained in place (with mixed precision its frozen upstream stages are cast to
+ * float16; LoRA adapters are merged into it at the end). It must be a FLOAT32 model.
  */
 public final class FineTuner {
 
@@ -262,9 +262,11 @@ public final class FineTuner {
         }
 
         /**
-         * Frozen weights in float16, trainable weights and optimizer state in float32 (default false).
-         * On CPUs without native float16 arithmetic this is slower (see the module README for numbers);
-         * it saves memory and, on GPUs, time.
+         * Frozen stages that no gradient crosses (the vision tower for {@code QFORMER}; vision, Q-Former
+         * and projection for {@code LORA}) in float16; trainable weights, the stages the gradient crosses
+         * and the optimizer state in float32 (default false). It saves memory; on a CPU without native
+         * float16 arithmetic it is slower (measured in {@code TrainStepBenchmark}), hence off by default.
+         * Never bfloat16 (DJL 0.36 aborts the JVM on BF16 arrays).
          */
         public Builder mixedPrecision(boolean on) {
             this.mixedPrecision = on;

@@ -1,12 +1,14 @@
 package io.github.blip2j.examples.demo;
 
 import io.github.blip2j.examples.report.SummaryTable;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code blip2 demo}: the whole story on generated data (see {@link DemoPipeline}), then the
@@ -21,6 +23,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** PyTorch's intra-op thread count property; DJL reads it when the engine starts. */
     static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "blip2-demo",
             description = "Folder for the data, models, run and report (default: ${DEFAULT-VALUE})")
@@ -52,12 +57,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (System.getProperty(THREADS_PROPERTY) == null) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
         }
-        PrintStream console = System.out;
+        PrintWriter console = spec.commandLine().getOut();
         DemoSettings settings = quick ? DemoSettings.quick(out, seed) : DemoSettings.full(out, seed);
         if (epochs != null) {
             settings = settings.withEpochs(epochs);
         }
-        DemoResult result = new DemoPipeline(settings, console, List.of(ProgressBar.console())).run();
+        DemoResult result = new DemoPipeline(settings, console, List.of(ProgressBar.console(console))).run();
         console.println();
         console.println(SummaryTable.render(result.report()));
         console.println();
@@ -65,6 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         bars.forEach(console::println);
         console.printf("%nreport: %s%n        %s%nfinished in %s%n", result.html().toAbsolutePath(),
                 result.json().toAbsolutePath(), ProgressBar.duration(Math.round(result.seconds())));
+        console.flush();
         boolean passed = bars.stream().allMatch(LearningCheck.Bar::passed);
         return check && !passed ? 1 : 0;
     }

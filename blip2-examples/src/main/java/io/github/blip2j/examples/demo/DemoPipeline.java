@@ -25,7 +25,7 @@ import io.github.blip2j.examples.report.ReportJson;
 import io.github.blip2j.examples.report.StrategyRun;
 import io.github.blip2j.metrics.analysis.GroundTruthObject;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class DemoPipeline {
             "report.json");
 
     private final DemoSettings settings;
-    private final PrintStream console;
+    private final PrintWriter console;
     private final List<TrainingListener> listeners;
 
     /**
@@ -68,7 +68,7 @@ public final class DemoPipeline {
      * @param console   where stage messages and the summary go
      * @param listeners extra training listeners (the CLI adds a progress bar)
      */
-    public DemoPipeline(DemoSettings settings, PrintStream console, List<TrainingListener> listeners) {
+    public DemoPipeline(DemoSettings settings, PrintWriter console, List<TrainingListener> listeners) {
         this.settings = settings;
         this.console = console;
         this.listeners = List.copyOf(listeners);

