@@ -180,6 +180,18 @@ public final class CaptionMetrics {
             return selfBleu(4);
         }
 
+        /** {@code METEOR} (Meteor 1.5, English, {@code -norm}, no paraphrase table). */
+        public Builder meteor() {
+            return add(new io.github.blip2j.metrics.meteor.MeteorScorer(
+                    io.github.blip2j.metrics.meteor.Meteor.builder().build(), false));
+        }
+
+        /** {@code METEOR} with Meteor's paraphrase module, from a {@code paraphrase-en.gz}-format table. */
+        public Builder meteor(java.nio.file.Path paraphraseTable) {
+            return add(new io.github.blip2j.metrics.meteor.MeteorScorer(
+                    io.github.blip2j.metrics.meteor.Meteor.builder().paraphraseTable(paraphraseTable).build(), true));
+        }
+
         /**
          * Any other metric (METEOR, SPICE, your own); its metric names must not clash with those
          * already chosen.

@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>Runs in time linear in the number of candidates: the maximum count of an n-gram over "all
  * other candidates" comes from the largest and second-largest count over all of them.
  */
-public final class SelfBleu implements CaptionScorer<NGramCounts[]> {
+public final class SelfBleu implements CaptionScorer<SelfBleuStats> {
 
     private static final double EPSILON = 0.1;
 
@@ -57,16 +57,18 @@ public final class SelfBleu implements CaptionScorer<NGramCounts[]> {
 
     /** The candidate's n-gram counts of orders 1..maxOrder. */
     @Override
-    public NGramCounts[] imageStats(TokenizedImage image) {
+    public SelfBleuStats imageStats(TokenizedImage image) {
         NGramCounts[] c = new NGramCounts[maxOrder];
         for (int k = 0; k < maxOrder; k++) {
             c[k] = image.encodedCandidate().counts[k];
         }
-        return c;
+        return new SelfBleuStats(c);
     }
 
     @Override
-    public MetricScores reduce(TokenizedCorpus corpus, List<NGramCounts[]> stats, Parallelism parallelism) {
+    public MetricScores reduce(TokenizedCorpus corpus, List<SelfBleuStats> imageStats, Parallelism parallelism) {
+        List<NGramCounts[]> stats = new java.util.ArrayList<>(imageStats.size());
+        imageStats.forEach(s -> stats.add(s.counts));
         int images = stats.size();
         Maxima maxima = new Maxima(corpus.ngramCount(), stats);
         int[] lengthCounts = lengthHistogram(stats);

@@ -1,6 +1,7 @@
 package io.github.blip2j.examples.demo;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.blip2j.core.config.Blip2Config;
 import io.github.blip2j.core.image.BlipImageProcessor;
-import ai.djl.ndarray.NDArray;
 import io.github.blip2j.core.model.Blip2Model;
 import io.github.blip2j.core.model.ModelParameter;
 import io.github.blip2j.core.text.TextTokenizer;
