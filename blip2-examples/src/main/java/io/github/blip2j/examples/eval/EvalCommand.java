@@ -38,8 +38,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "COCO caption annotations JSON, or a Flickr8k token file (IMAGE#N<TAB>caption)")
     private Path references;
 
-    @Option(names = "--metrics", paramLabel = "LIST", defaultValue = "bleu,rouge,cider,distinct,selfbleu",
-            description = "Comma list of bleu, rouge, cider, distinct, selfbleu (default: ${DEFAULT-VALUE})")
+    @Option(names = "--metrics", paramLabel = "LIST", defaultValue = "bleu,meteor,rouge,cider,distinct,selfbleu",
+            description = "Comma list of bleu, meteor, rouge, cider, distinct, selfbleu (default: ${DEFAULT-VALUE})")
     private String metrics;
 
     @Option(names = "--json", description = "Print one JSON object {\"corpus\", \"per_image\", \"signatures\"} instead of a table")

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 /** The metric names {@code --metrics} accepts and what each adds to a {@link CaptionMetrics.Builder}. */
 public enum MetricChoice {
     BLEU("bleu", b -> b.bleu(4)),
+    METEOR("meteor", CaptionMetrics.Builder::meteor),
     ROUGE("rouge", CaptionMetrics.Builder::rougeL),
     CIDER("cider", CaptionMetrics.Builder::cider),
     DISTINCT("distinct", b -> b.distinct(1, 2)),
@@ -31,7 +32,7 @@ public enum MetricChoice {
         configure.accept(builder);
     }
 
-    /** All choices as {@code --metrics} takes them: {@code bleu,rouge,cider,distinct,selfbleu}. */
+    /** All choices as {@code --metrics} takes them: {@code bleu,meteor,rouge,cider,distinct,selfbleu}. */
     public static String all() {
         return String.join(",", Arrays.stream(values()).map(MetricChoice::option).toList());
     }

@@ -64,7 +64,7 @@ class HtmlReportBrowserTest {
         for (DomNode row : table.querySelectorAll("tbody tr")) {
             scores.add(((DomElement) row).getAttribute("data-score"));
         }
-        assertThat(scores).contains("Bleu_4", "ROUGE_L", "CIDEr", "Distinct_1", "SelfBLEU_4", "object_recall",
+        assertThat(scores).contains("Bleu_4", "METEOR", "ROUGE_L", "CIDEr", "Distinct_1", "SelfBLEU_4", "object_recall",
                 "object_hallucination_rate", "hallucination_rate", "omission_rate", "repetition_rate",
                 "elements_ge3_rate");
         assertThat(scores).hasSize(report.scoreNames().size());

@@ -33,7 +33,7 @@ class ReportJsonTest {
         assertThat(names(good)).containsExactly("before", "after");
         assertThat(names(json.get("strategies").get("bad"))).containsExactly("after");
         List<String> scores = names(good.get("after"));
-        assertThat(scores).startsWith("Bleu_1", "Bleu_2", "Bleu_3", "Bleu_4", "ROUGE_L", "CIDEr")
+        assertThat(scores).startsWith("Bleu_1", "Bleu_2", "Bleu_3", "Bleu_4", "METEOR", "ROUGE_L", "CIDEr")
                 .endsWith("object_recall", "object_hallucination_rate", "hallucination_rate", "omission_rate",
                         "repetition_rate", "elements_ge3_rate");
         for (String name : scores) {
