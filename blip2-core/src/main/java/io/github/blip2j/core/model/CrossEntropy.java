@@ -29,6 +29,7 @@ public final class CrossEntropy {
         if (count == 0) {
             throw new IllegalArgumentException("labels: every position is " + IGNORE_INDEX + ", the loss is undefined");
         }
-        return picked.mul(weight).sum().neg().div(count);
+        NDArray total = picked.mul(weight).sum().neg();
+        return total.div(Scalars.like(total, count));
     }
 }

@@ -42,7 +42,7 @@ public final class OptAttention {
      * @param past cached keys/values of length P, or {@code null}
      */
     public LayerOutput forward(NDArray x, NDArray maskBias, KeyValue past) {
-        NDArray query = AttentionMath.splitHeads(q.forward(x).mul(scaling), heads, headDim);
+        NDArray query = AttentionMath.splitHeads(scaleQuery(q.forward(x)), heads, headDim);
         NDArray key = AttentionMath.splitHeads(k.forward(x), heads, headDim);
         NDArray value = AttentionMath.splitHeads(v.forward(x), heads, headDim);
         if (past != null) {
@@ -53,5 +53,9 @@ public final class OptAttention {
         NDArray probs = Dropouts.apply(AttentionMath.softmax(scores), dropout, mode);
         NDArray context = AttentionMath.mergeHeads(probs.matMul(value));
         return new LayerOutput(out.forward(context), new KeyValue(key, value));
+    }
+
+    private NDArray scaleQuery(NDArray query) {
+        return query.mul(Scalars.like(query, scaling));
     }
 }

@@ -51,10 +51,14 @@ public final class QFormerAttention {
         NDArray q = AttentionMath.splitHeads(query.forward(x), heads, headDim);
         NDArray k = AttentionMath.splitHeads(key.forward(kv), heads, headDim);
         NDArray v = AttentionMath.splitHeads(value.forward(kv), heads, headDim);
-        NDArray probs = AttentionMath.softmax(AttentionMath.scores(q, k).div(sqrtHeadDim));
+        NDArray probs = AttentionMath.softmax(divideScores(AttentionMath.scores(q, k)));
         probs = Dropouts.apply(probs, config.attentionProbsDropoutProb(), mode);
         NDArray context = AttentionMath.mergeHeads(probs.matMul(v));
         NDArray projected = Dropouts.apply(outputDense.forward(context), config.hiddenDropoutProb(), mode);
         return outputLayerNorm.forward(projected.add(x));
+    }
+
+    private NDArray divideScores(NDArray scores) {
+        return scores.div(Scalars.like(scores, sqrtHeadDim));
     }
 }

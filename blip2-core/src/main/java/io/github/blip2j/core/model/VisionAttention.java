@@ -32,7 +32,11 @@ public final class VisionAttention {
         NDArray q = mixed.get(0);
         NDArray k = mixed.get(1);
         NDArray v = mixed.get(2);
-        NDArray probs = AttentionMath.softmax(AttentionMath.scores(q, k).mul(scale));
+        NDArray probs = AttentionMath.softmax(scaleScores(AttentionMath.scores(q, k)));
         return projection.forward(AttentionMath.mergeHeads(probs.matMul(v)));
+    }
+
+    private NDArray scaleScores(NDArray scores) {
+        return scores.mul(Scalars.like(scores, scale));
     }
 }
