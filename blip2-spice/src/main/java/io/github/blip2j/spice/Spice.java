@@ -226,7 +226,7 @@ public final class Spice {
                 + "references: " + limit(onlyRefs) + ", only in candidates: " + limit(onlyCands));
         }
         references.forEach((id, refs) -> {
-            if (refs == null || refs.contains(null)) {
+            if (refs == null || refs.stream().anyMatch(Objects::isNull)) {
                 throw new IllegalArgumentException("image " + id + ": references must be a list of non-null captions");
             }
         });

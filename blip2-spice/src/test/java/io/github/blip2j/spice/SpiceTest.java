@@ -32,9 +32,11 @@ class SpiceTest {
     @Test
     void quantitiesAndPronounsAreRewritten() {
         Spice spice = Spice.builder().build();
-        // "a lot of people": the counted noun is the object, the quantity its attribute.
+        // "a lot of people": the counted noun becomes the subject, the quantity expression (headed
+        // by its first word) its attribute; "lot" stays an object of its own, as in SPICE.
         assertThat(spice.propositions("a lot of people waiting at the station"))
-            .contains(List.of("people"), List.of("people", "a")).doesNotContain(List.of("lot"));
+            .containsExactly(List.of("people", "station", "wait at"), List.of("people", "a"), List.of("people"),
+                List.of("station"), List.of("lot"));
         // "his" resolves to the man.
         assertThat(spice.propositions("a man in a suit holding his phone")).contains(List.of("man", "phone", "have"));
     }

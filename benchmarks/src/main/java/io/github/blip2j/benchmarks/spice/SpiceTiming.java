@@ -34,6 +34,7 @@ import java.util.Properties;
  * </pre>
  */
 public final class SpiceTiming {
+    // --images 0 skips our run, --baseline 0 the baseline: run each in its own JVM for cold-start parity.
 
     private static final int FULL_IMAGES = 5000;
 
@@ -72,17 +73,19 @@ public final class SpiceTiming {
         System.out.printf(Locale.ROOT, "corpus: %d images, %d captions, %d distinct (full corpus: %d captions, %d distinct)%n",
             images, captions, distinct, allCaptions.size(), fullDistinct);
 
-        long t0 = System.nanoTime();
-        long c0 = cpuNanos();
-        SpiceResult result = Spice.builder().threads(threads).build().score(refs, cands);
-        double ours = (System.nanoTime() - t0) / 1e9;
-        double oursCpu = (cpuNanos() - c0) / 1e9;
-        System.out.printf(Locale.ROOT, "blip2-spice: %.1f s wall, %.1f s process CPU for %d images on %d threads"
-            + " (SPICE %.4f)%n", ours, oursCpu, images, threads, result.corpusScore());
-        if (images < FULL_IMAGES) {
-            System.out.printf(Locale.ROOT, "blip2-spice extrapolated to 5000 x 5: %.0f s wall, %.0f s CPU"
-                + " (per distinct caption x %d)%n", ours / distinct * fullDistinct, oursCpu / distinct * fullDistinct,
-                fullDistinct);
+        if (images > 0) {
+            long t0 = System.nanoTime();
+            long c0 = cpuNanos();
+            SpiceResult result = Spice.builder().threads(threads).build().score(refs, cands);
+            double ours = (System.nanoTime() - t0) / 1e9;
+            double oursCpu = (cpuNanos() - c0) / 1e9;
+            System.out.printf(Locale.ROOT, "blip2-spice: %.1f s wall, %.1f s process CPU for %d images on %d threads"
+                + " (SPICE %.4f)%n", ours, oursCpu, images, threads, result.corpusScore());
+            if (images < FULL_IMAGES) {
+                System.out.printf(Locale.ROOT, "blip2-spice extrapolated to 5000 x 5: %.0f s wall, %.0f s CPU"
+                    + " (per distinct caption x %d)%n", ours / distinct * fullDistinct, oursCpu / distinct * fullDistinct,
+                    fullDistinct);
+            }
         }
 
         if (baseline > 0) {

@@ -131,7 +131,9 @@ class ModelResolverTest {
         hub.interruptNextDownload("model.safetensors", 100_000);
         Path dir = resolver(env()).resolve(REPO);
         assertThat(Files.readAllBytes(dir.resolve("model.safetensors"))).isEqualTo(hub.content("model.safetensors"));
-        assertThat(hub.requests).anyMatch(r -> r.path().startsWith("/cdn/") && "bytes=100000-".equals(r.range()));
+        // How much of the 100,000 written bytes arrived before the reset depends on socket buffering.
+        assertThat(hub.requests).anyMatch(r -> r.path().startsWith("/cdn/") && r.range() != null
+                && r.range().matches("bytes=[1-9][0-9]*-") && Long.parseLong(r.range().replaceAll("\\D", "")) <= 100_000);
     }
 
     @Test
@@ -144,12 +146,15 @@ class ModelResolverTest {
                 .hasMessageContaining("resumes");
         String sha256 = FakeHub.hex("SHA-256", null, hub.content("model.safetensors"));
         Path partial = repoDir().resolve("blobs").resolve(sha256 + ".incomplete");
-        assertThat(Files.size(partial)).isEqualTo(123_456);
+        // The server drops the connection after writing 123,456 bytes; how many of them reach the client
+        // before the reset depends on socket buffering, so only bound it.
+        long kept = Files.size(partial);
+        assertThat(kept).isPositive().isLessThanOrEqualTo(123_456);
         assertThat(repoDir().resolve("refs/main")).doesNotExist();
 
         Path dir = resolver(env()).resolve(REPO);
         assertThat(Files.readAllBytes(dir.resolve("model.safetensors"))).isEqualTo(hub.content("model.safetensors"));
-        assertThat(hub.requests).anyMatch(r -> "bytes=123456-".equals(r.range()));
+        assertThat(hub.requests).anyMatch(r -> ("bytes=" + kept + "-").equals(r.range()));
         assertThat(partial).doesNotExist();
     }
 

@@ -131,6 +131,9 @@ public final class DemoModelFactory {
         qformer.put("num_hidden_layers", size.qformerLayers());
         qformer.put("num_attention_heads", size.qformerHeads());
         qformer.put("cross_attention_frequency", 1);
+        // BERT's 1e-12 lets a LayerNorm over near-constant inputs (the freshly initialised query tokens)
+        // return non-finite gradients; 1e-6 is the ViT's and T5's value.
+        qformer.put("layer_norm_eps", 1e-6);
         qformer.put("encoder_hidden_size", size.visionHidden());
 
         ObjectNode text = root.putObject("text_config");
