@@ -52,6 +52,26 @@ class CaptionerTest {
     }
 
     @Test
+    void defaultsFollowTheLanguageModelsGenerationConfig() {
+        // HF v4.36.2: Blip2 generate() uses the LM's generation config (from text_config), max_length 20.
+        try (Captioner c = Captioner.builder().model(DIR).build()) {
+            GenerationConfig cfg = c.decoding().config();
+            assertThat(cfg.mode()).isEqualTo(io.github.blip2j.decoding.GenerationMode.GREEDY);
+            assertThat(cfg.resolvedMaxNewTokens()).isEqualTo(19);
+            assertThat(cfg.eosTokenIds()).containsExactly(1);
+            assertThat(cfg.padTokenId()).hasValue(0);
+            assertThat(cfg.bosTokenId()).hasValue(1);
+            assertThat(cfg.decoderStartTokenId()).hasValue(0);
+            assertThat(c.batchSize()).isEqualTo(8);
+            assertThat(c.prompt()).isNull();
+            Caption caption = c.caption(IMAGE_0);
+            assertThat(caption.tokenIds().length).isLessThanOrEqualTo(19);
+            // The first 12 tokens are those of the recorded 12-token run.
+            assertThat(Arrays.copyOf(caption.tokenIds(), 12)).containsExactly(expectedIds("greedy_no_prompt", 0));
+        }
+    }
+
+    @Test
     void pathBufferedImageAndDjlImageGiveTheSameCaption() throws IOException {
         BufferedImage buffered = ImageIO.read(IMAGE_0.toFile());
         Image djl = ImageFactory.getInstance().fromFile(IMAGE_0);

@@ -194,7 +194,8 @@ public final class CaptionCommand implements Callable<Integer> {
                 requests.add(new CaptionRequest(RgbImage.read(e.path()), e.prompt()));
                 readable.add(e);
             } catch (UncheckedIOException | IllegalArgumentException ex) {
-                err.println("error: cannot read image " + e.path() + ": " + ex.getMessage());
+                String why = String.valueOf(ex.getMessage());
+                err.println("error: " + (why.contains(e.path().toString()) ? why : "cannot read image " + e.path() + ": " + why));
                 err.flush();
             }
         }

@@ -22,10 +22,15 @@ public record DemoModelSize(int imageSize, int patchSize, int visionHidden, int 
                             int qformerHidden, int qformerLayers, int qformerHeads, int queryTokens,
                             int textHidden, int textLayers, int textHeads) {
 
-    /** The size the full demo trains. */
-    public static final DemoModelSize DEFAULT = new DemoModelSize(48, 8, 96, 3, 4, 96, 2, 4, 16, 128, 2, 4);
+    /**
+     * The size the full demo trains: 48 px images in 16 px patches, so the ViT's 3 x 3 patch grid is
+     * the scenes' 3 x 3 layout grid and each patch token sees one object whole (no patch has to
+     * learn a shape from fragments); Q-Former with 12 queries for at most 4 objects; a T5 of two
+     * encoder and two decoder layers, 128 wide, for a vocabulary of a few dozen words.
+     */
+    public static final DemoModelSize DEFAULT = new DemoModelSize(48, 16, 128, 2, 4, 128, 2, 4, 12, 128, 2, 4);
     /** A smaller model for {@code --quick}: the pipeline's shape, not its quality. */
-    public static final DemoModelSize QUICK = new DemoModelSize(32, 8, 48, 1, 4, 48, 1, 4, 8, 64, 1, 4);
+    public static final DemoModelSize QUICK = new DemoModelSize(48, 16, 48, 1, 4, 48, 1, 4, 9, 64, 1, 4);
 
     public DemoModelSize {
         positive("imageSize", imageSize);

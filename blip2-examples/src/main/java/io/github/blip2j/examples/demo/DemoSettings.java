@@ -18,13 +18,14 @@ import java.util.Objects;
  * @param batchSize          examples per optimizer step
  * @param learningRate       AdamW peak learning rate
  * @param warmupSteps        linear warm-up before the cosine decay
+ * @param dropout            dropout during training steps (the model's configured rates)
  * @param maxNewTokens       longest generated caption
  * @param galleryImages      images in the report's gallery
  * @param seed               seed of the data, split, weights, data order and sampling
  */
 public record DemoSettings(Path out, int images, int imageSize, double validationFraction, double testFraction,
                            DemoModelSize model, int epochs, int batchSize, double learningRate, int warmupSteps,
-                           int maxNewTokens, int galleryImages, long seed) {
+                           boolean dropout, int maxNewTokens, int galleryImages, long seed) {
 
     public DemoSettings {
         Objects.requireNonNull(out, "out");
@@ -45,17 +46,17 @@ public record DemoSettings(Path out, int images, int imageSize, double validatio
 
     /** The README's demo: 1000 images of 64 px, the default model, trained to pass the learning bars. */
     public static DemoSettings full(Path out, long seed) {
-        return new DemoSettings(out, 1000, 64, 0.05, 0.1, DemoModelSize.DEFAULT, 4, 32, 1e-3, 50, 40, 20, seed);
+        return new DemoSettings(out, 1000, 64, 0.05, 0.1, DemoModelSize.DEFAULT, 8, 32, 1e-3, 50, false, 40, 20, seed);
     }
 
     /** A minute-long run of the same pipeline: 80 images, a tiny model, one epoch. */
     public static DemoSettings quick(Path out, long seed) {
-        return new DemoSettings(out, 80, 64, 0.1, 0.25, DemoModelSize.QUICK, 1, 16, 1e-3, 5, 12, 8, seed);
+        return new DemoSettings(out, 80, 64, 0.1, 0.25, DemoModelSize.QUICK, 1, 16, 1e-3, 5, false, 12, 8, seed);
     }
 
     /** These settings with {@code epochs} passes. */
     public DemoSettings withEpochs(int n) {
         return new DemoSettings(out, images, imageSize, validationFraction, testFraction, model, n, batchSize,
-                learningRate, warmupSteps, maxNewTokens, galleryImages, seed);
+                learningRate, warmupSteps, dropout, maxNewTokens, galleryImages, seed);
     }
 }
