@@ -30,6 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * batch 1 / greedy batch 8 / beam 5 batch 1). Per-phase timings: {@link RuntimeProfile}.
  *
  * <p>Run: {@code java -Dai.djl.offline=true -jar benchmarks/target/benchmarks.jar CaptionerBenchmark -f 1 -wi 2 -i 3}
+ *
+ * <p>On a shared or oversubscribed host, libtorch's OpenMP pool spin-waits at every op boundary while
+ * its other thread is descheduled: with 2 intra-op threads and a load of ~6 on 2 cores this ran
+ * 8-15x slower than with {@code OMP_WAIT_POLICY=PASSIVE} in the environment or
+ * {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}. Say which one a reported number used.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

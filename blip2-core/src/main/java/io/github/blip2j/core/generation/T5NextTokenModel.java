@@ -28,6 +28,7 @@ final class T5NextTokenModel implements GenerationSession {
     private final NDManager session;
     private final KvCache selfCache;
     private final KeyValue[] imageCross;
+    /** Encoder padding mask, or null when no prompt row is padded. */
     private final NDArray imageCrossBias;
     private final int batch;
     private NDManager rowManager;
@@ -59,12 +60,16 @@ final class T5NextTokenModel implements GenerationSession {
                     prep.ones(new ai.djl.ndarray.types.Shape(batch, q), DataType.INT64, model.device()), mask), 1);
             NDArray encoded = t5.encoder().forward(embeds, fullMask);
             imageCross = t5.decoder().crossKeyValues(encoded);
-            imageCrossBias = MaskBias.padding(fullMask, model.dtype());
+            // Without padding the encoder mask adds zeros: skip it (one op less per layer and step).
+            boolean padded = Arrays.stream(prompts.attentionMask()).flatMapToInt(Arrays::stream).anyMatch(v -> v == 0);
+            imageCrossBias = padded ? MaskBias.padding(fullMask, model.dtype()) : null;
             for (KeyValue kv : imageCross) {
                 kv.keys().attach(session);
                 kv.values().attach(session);
             }
-            imageCrossBias.attach(session);
+            if (imageCrossBias != null) {
+                imageCrossBias.attach(session);
+            }
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -148,7 +153,7 @@ final class T5NextTokenModel implements GenerationSession {
                             attach(imageCross[i].values().get(index), fresh));
                 }
                 rowCross = gathered;
-                rowCrossBias = attach(imageCrossBias.get(index), fresh);
+                rowCrossBias = imageCrossBias == null ? null : attach(imageCrossBias.get(index), fresh);
             }
             if (rowManager != null) {
                 rowManager.close();

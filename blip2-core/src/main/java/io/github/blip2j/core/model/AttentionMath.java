@@ -21,6 +21,16 @@ final class AttentionMath {
         return x.reshape(b, t, heads, headDim).transpose(0, 2, 1, 3);
     }
 
+    /** {@code (B, T, H*d)} to transposed keys {@code (B, H, d, T)}; a reshape for one position. */
+    static NDArray splitHeadsTransposed(NDArray x, int heads, int headDim) {
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        if (t == 1) {
+            return x.reshape(b, heads, headDim, 1);
+        }
+        return x.reshape(b, t, heads, headDim).transpose(0, 2, 3, 1);
+    }
+
     /** {@code (B, H, T, d)} to {@code (B, T, H*d)}. */
     static NDArray mergeHeads(NDArray x) {
         long b = x.getShape().get(0);
@@ -33,9 +43,9 @@ final class AttentionMath {
         return x.transpose(0, 2, 1, 3).reshape(b, t, h * d);
     }
 
-    /** {@code q k^T} over the last two axes: {@code (B, H, Tq, d) x (B, H, Tk, d) -> (B, H, Tq, Tk)}. */
-    static NDArray scores(NDArray q, NDArray k) {
-        return q.matMul(k.transpose(0, 1, 3, 2));
+    /** {@code q k^T} from transposed keys: {@code (B, H, Tq, d) x (B, H, d, Tk) -> (B, H, Tq, Tk)}. */
+    static NDArray scores(NDArray q, NDArray keysTransposed) {
+        return q.matMul(keysTransposed);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
 
-/** A Linear layer with a Hugging Face {@code (out, in)} weight and optional bias, run as one fused op. */
+/** A Linear layer with a Hugging Face {@code (out, in)} weight and optional bias (see {@link LinearOps}). */
 public final class Dense {
 
     private final ModelParameter weight;
@@ -20,7 +20,7 @@ public final class Dense {
     /** {@code x W^T + b} over the last axis; the result lives in {@code x}'s manager. */
     public NDArray forward(NDArray x) {
         NDArray b = bias == null ? null : bias.array();
-        return x.getNDArrayInternal().linear(x, weight.array(), b).singletonOrThrow();
+        return LinearOps.linear(x, weight.array(), b);
     }
 
     /** The weight parameter. */

@@ -1,8 +1,6 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import io.github.blip2j.core.config.OptConfig;
 
 /**
@@ -43,16 +41,15 @@ public final class OptAttention {
      */
     public LayerOutput forward(NDArray x, NDArray maskBias, KeyValue past) {
         NDArray query = AttentionMath.splitHeads(scaleQuery(q.forward(x)), heads, headDim);
-        NDArray key = AttentionMath.splitHeads(k.forward(x), heads, headDim);
-        NDArray value = AttentionMath.splitHeads(v.forward(x), heads, headDim);
+        KeyValue kv = new KeyValue(AttentionMath.splitHeadsTransposed(k.forward(x), heads, headDim),
+                AttentionMath.splitHeads(v.forward(x), heads, headDim));
         if (past != null) {
-            key = NDArrays.concat(new NDList(past.keys(), key), 2);
-            value = NDArrays.concat(new NDList(past.values(), value), 2);
+            kv = past.append(kv);
         }
-        NDArray scores = AttentionMath.scores(query, key).add(maskBias);
+        NDArray scores = AttentionMath.scores(query, kv.keys()).add(maskBias);
         NDArray probs = Dropouts.apply(AttentionMath.softmax(scores), dropout, mode);
-        NDArray context = AttentionMath.mergeHeads(probs.matMul(value));
-        return new LayerOutput(out.forward(context), new KeyValue(key, value));
+        NDArray context = AttentionMath.mergeHeads(probs.matMul(kv.values()));
+        return new LayerOutput(out.forward(context), kv);
     }
 
     private NDArray scaleQuery(NDArray query) {

@@ -49,7 +49,7 @@ public final class QFormerAttention {
      */
     public NDArray forward(NDArray x, NDArray kv) {
         NDArray q = AttentionMath.splitHeads(query.forward(x), heads, headDim);
-        NDArray k = AttentionMath.splitHeads(key.forward(kv), heads, headDim);
+        NDArray k = AttentionMath.splitHeadsTransposed(key.forward(kv), heads, headDim);
         NDArray v = AttentionMath.splitHeads(value.forward(kv), heads, headDim);
         NDArray probs = AttentionMath.softmax(divideScores(AttentionMath.scores(q, k)));
         probs = Dropouts.apply(probs, config.attentionProbsDropoutProb(), mode);

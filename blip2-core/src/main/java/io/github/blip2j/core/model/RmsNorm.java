@@ -11,6 +11,11 @@ public final class RmsNorm {
 
     private final ModelParameter weight;
     private final double eps;
+    /**
+     * {@code eps} as a float32 scalar in the weights' manager, created on first use: adding a Java
+     * number would create and free a scalar array on every call (19 norms per decoding step).
+     */
+    private volatile NDArray epsArray;
 
     public RmsNorm(ParameterScope scope, long dim, double eps) {
         this.weight = scope.param("weight", ParameterKind.NORM_WEIGHT, dim);
@@ -22,10 +27,20 @@ public final class RmsNorm {
         DataType type = x.getDataType();
         NDArray x32 = type == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
         NDArray variance = x32.square().mean(new int[] {-1}, true);
-        NDArray y = x32.div(variance.add(eps).sqrt());
+        NDArray y = x32.div(variance.add(epsilon()).sqrt());
         if (type != DataType.FLOAT32) {
             y = y.toType(type, false);
         }
         return y.mul(weight.array());
+    }
+
+    private NDArray epsilon() {
+        NDArray w = weight.array();
+        NDArray e = epsArray;
+        if (e == null || e.getManager() != w.getManager() || !e.getDevice().equals(w.getDevice())) {
+            e = w.getManager().create((float) eps);
+            epsArray = e;
+        }
+        return e;
     }
 }

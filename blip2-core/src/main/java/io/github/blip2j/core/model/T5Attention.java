@@ -1,7 +1,6 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import io.github.blip2j.core.config.T5Config;
 
 /**
@@ -31,9 +30,9 @@ public final class T5Attention {
         this.mode = mode;
     }
 
-    /** Keys and values of {@code source} {@code (B, S, D)}, each {@code (B, H, S, d_kv)}. */
+    /** Keys {@code (B, H, d_kv, S)} and values {@code (B, H, S, d_kv)} of {@code source} {@code (B, S, D)}. */
     public KeyValue keyValues(NDArray source) {
-        return new KeyValue(AttentionMath.splitHeads(k.forward(source), heads, dKv),
+        return new KeyValue(AttentionMath.splitHeadsTransposed(k.forward(source), heads, dKv),
                 AttentionMath.splitHeads(v.forward(source), heads, dKv));
     }
 
@@ -47,8 +46,7 @@ public final class T5Attention {
     public LayerOutput selfAttention(NDArray x, NDArray bias, KeyValue past) {
         KeyValue kv = keyValues(x);
         if (past != null) {
-            kv = new KeyValue(NDArrays.concat(new ai.djl.ndarray.NDList(past.keys(), kv.keys()), 2),
-                    NDArrays.concat(new ai.djl.ndarray.NDList(past.values(), kv.values()), 2));
+            kv = past.append(kv);
         }
         return new LayerOutput(attend(x, kv, bias), kv);
     }

@@ -49,7 +49,7 @@ public final class T5Decoder {
      * @param inputsEmbeds new positions {@code (B, T, D)}
      * @param past cached self-attention keys/values per block (all of length P), or {@code null}
      * @param cross encoder keys/values per block
-     * @param crossBias encoder padding mask {@code (B, 1, 1, S)}
+     * @param crossBias encoder padding mask {@code (B, 1, 1, S)}, or {@code null} when nothing is padded
      * @return hidden states {@code (B, T, D)} after the final norm, and the new full caches
      */
     public DecoderOutput forward(NDArray inputsEmbeds, KeyValue[] past, KeyValue[] cross, NDArray crossBias) {

@@ -41,7 +41,7 @@ public final class T5DecoderLayer {
      * @param selfBias position bias plus causal mask, {@code (1, H, T, P + T)}
      * @param past this layer's cached self-attention keys/values, or {@code null}
      * @param cross this layer's encoder keys/values
-     * @param crossBias encoder padding mask {@code (B, 1, 1, S)}
+     * @param crossBias encoder padding mask {@code (B, 1, 1, S)}, or {@code null}
      */
     public LayerOutput forward(NDArray x, NDArray selfBias, KeyValue past, KeyValue cross, NDArray crossBias) {
         LayerOutput self = selfAttention.selfAttention(selfNorm.forward(x), selfBias, past);

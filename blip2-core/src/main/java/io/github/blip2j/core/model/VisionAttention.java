@@ -32,7 +32,7 @@ public final class VisionAttention {
         NDArray q = mixed.get(0);
         NDArray k = mixed.get(1);
         NDArray v = mixed.get(2);
-        NDArray probs = AttentionMath.softmax(scaleScores(AttentionMath.scores(q, k)));
+        NDArray probs = AttentionMath.softmax(scaleScores(AttentionMath.scores(q, k.transpose(0, 1, 3, 2))));
         return projection.forward(AttentionMath.mergeHeads(probs.matMul(v)));
     }
 

@@ -24,6 +24,12 @@ class MemoryStabilityTest {
             NDArray pixels = expected.load("pixel_values", caller, DataType.FLOAT32);
             PromptBatch prompts = new PromptBatch(TinyT5Fixture.longs(tf.get("input_ids")),
                     TinyT5Fixture.ints(tf.get("attention_mask")));
+            // One warm-up call creates the model's lazily made constants (RMS-norm epsilons).
+            try (NDManager call = model.manager().newSubManager()) {
+                pixels.tempAttach(call);
+                model.forward(pixels, TinyT5Fixture.array(call, tf.get("input_ids")),
+                        TinyT5Fixture.array(call, tf.get("attention_mask")), TinyT5Fixture.array(call, tf.get("labels")));
+            }
             int modelArrays = model.manager().getManagedArrays().size();
             int callerArrays = caller.getManagedArrays().size();
             float[] logits = new float[6 * 150];

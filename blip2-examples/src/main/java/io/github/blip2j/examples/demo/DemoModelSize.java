@@ -23,12 +23,13 @@ public record DemoModelSize(int imageSize, int patchSize, int visionHidden, int 
                             int textHidden, int textLayers, int textHeads) {
 
     /**
-     * The size the full demo trains: 48 px images in 16 px patches, so the ViT's 3 x 3 patch grid is
-     * the scenes' 3 x 3 layout grid and each patch token sees one object whole (no patch has to
-     * learn a shape from fragments); Q-Former with 12 queries for at most 4 objects; a T5 of two
-     * encoder and two decoder layers, 128 wide, for a vocabulary of a few dozen words.
+     * The size the full demo trains: the 64 px images upsampled to 96 px and cut into 32 px patches,
+     * so the ViT's 3 x 3 patch grid is the scenes' 3 x 3 layout grid and each patch token sees one
+     * object whole at full resolution (48 px inputs, which lose detail, and smaller patches did worse);
+     * Q-Former with 12 queries for at most 4 objects; a T5 of two encoder and two decoder layers,
+     * 128 wide, for a vocabulary of a few dozen words.
      */
-    public static final DemoModelSize DEFAULT = new DemoModelSize(48, 16, 128, 2, 4, 128, 2, 4, 12, 128, 2, 4);
+    public static final DemoModelSize DEFAULT = new DemoModelSize(96, 32, 128, 2, 4, 128, 2, 4, 12, 128, 2, 4);
     /** A smaller model for {@code --quick}: the pipeline's shape, not its quality. */
     public static final DemoModelSize QUICK = new DemoModelSize(48, 16, 48, 1, 4, 48, 1, 4, 9, 64, 1, 4);
 

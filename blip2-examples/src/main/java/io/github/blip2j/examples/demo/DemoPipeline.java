@@ -114,14 +114,16 @@ public final class DemoPipeline {
         Path runDir = out.resolve("run");
         FineTuner.Builder tuner = FineTuner.builder().model(initDir).data(splits).trainable(Trainable.ALL)
                 .epochs(settings.epochs()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
-                .schedule(settings.warmupSteps(), ScheduleKind.COSINE).dropout(settings.dropout()).maxTargetTokens(48)
+                .schedule(settings.warmupSteps(), ScheduleKind.COSINE).weightDecay(settings.weightDecay())
+                .dropout(settings.dropout()).maxTargetTokens(48)
                 .imageCacheSize(settings.images()).checkpointDir(runDir).seed(settings.seed())
                 .logEvery(1_000_000).listener(lossRecorder(loss));
         listeners.forEach(tuner::listener);
         TrainingResult training = tuner.build().fit();
         info.put("training", String.format(Locale.ROOT, "%d steps, %d epochs, batch %d, AdamW lr %.1e (warm-up %d,"
-                        + " cosine), dropout %s, all parameters", training.steps(), training.epochsCompleted(),
-                settings.batchSize(), settings.learningRate(), settings.warmupSteps(), settings.dropout() ? "on" : "off"));
+                        + " cosine), weight decay %.2f, dropout %s, all parameters", training.steps(),
+                training.epochsCompleted(), settings.batchSize(), settings.learningRate(), settings.warmupSteps(),
+                settings.weightDecay(), settings.dropout() ? "on" : "off"));
         watch.lap(info, "time: training");
 
         say("5/6 captioning the test images with the trained model");
