@@ -11,6 +11,7 @@ import io.github.blip2j.core.generation.PromptBatch;
 import io.github.blip2j.core.image.BlipImageProcessor;
 import io.github.blip2j.core.image.RgbImage;
 import io.github.blip2j.core.model.Blip2Model;
+import io.github.blip2j.core.model.IntraOpThreads;
 import io.github.blip2j.core.text.TextTokenizer;
 import io.github.blip2j.decoding.DecodingStrategy;
 import io.github.blip2j.decoding.GeneratedSequence;
@@ -62,12 +63,15 @@ public final class Captioner implements AutoCloseable {
     private final Long seed;
     private final String prompt;
     private final int batchSize;
+    /** Intra-op threads set on the thread running each batch, or 0 to leave libtorch's count alone. */
+    private final int threads;
     private final PromptEncoder prompts;
     private final ReentrantLock lock = new ReentrantLock(true);
     private volatile boolean closed;
 
     Captioner(Blip2Model model, boolean ownsModel, TextTokenizer tokenizer, boolean ownsTokenizer,
-            BlipImageProcessor processor, DecodingStrategy strategy, Long seed, String prompt, int batchSize) {
+            BlipImageProcessor processor, DecodingStrategy strategy, Long seed, String prompt, int batchSize,
+            int threads) {
         this.model = model;
         this.ownsModel = ownsModel;
         this.tokenizer = tokenizer;
@@ -77,6 +81,7 @@ public final class Captioner implements AutoCloseable {
         this.seed = seed;
         this.prompt = prompt;
         this.batchSize = batchSize;
+        this.threads = threads;
         this.prompts = new PromptEncoder(tokenizer, model.config().text());
     }
 
@@ -162,6 +167,9 @@ public final class Captioner implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
+            if (threads > 0) {
+                IntraOpThreads.use(threads);
+            }
             result = generate(pixels, promptBatch, seeds);
         } finally {
             lock.unlock();

@@ -50,6 +50,7 @@ public final class CaptionerBuilder {
     private final DecodingKnobs knobs = new DecodingKnobs();
     private String prompt;
     private int batchSize = 8;
+    private int threads;
     private ModelResolver resolver;
 
     CaptionerBuilder() {}
@@ -229,6 +230,22 @@ public final class CaptionerBuilder {
         return this;
     }
 
+    /**
+     * libtorch intra-op threads used while this captioner runs the model, {@code 1..1024}; default:
+     * libtorch's own (one per core, or {@code -Dai.djl.pytorch.num_threads}). The count is
+     * process-wide in effect: libtorch keeps it per thread and the captioner sets it on the thread
+     * that runs each batch. Use 1 (or few) when other busy processes share the cores: libtorch's pool
+     * waits for its descheduled threads at every op, which made captioning ~10x slower with 2 threads
+     * on 2 cores at a load of ~5; use the core count on a machine of its own.
+     */
+    public CaptionerBuilder threads(int threads) {
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("threads = " + threads + ": must be in 1..1024");
+        }
+        this.threads = threads;
+        return this;
+    }
+
     /** How hub ids are resolved; default {@link ModelResolver#fromEnvironment()}. */
     public CaptionerBuilder modelResolver(ModelResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver, "modelResolver");
@@ -282,7 +299,8 @@ public final class CaptionerBuilder {
             model = Blip2Model.load(dir, compute, device != null ? device : Device.cpu());
             LOG.info("captioner: {} in {} on {}, {}", id.equals(dir.toString()) ? id : id + " (" + dir + ")", compute,
                     model.device(), strategy.config().mode());
-            return new Captioner(model, true, tok, ownsTokenizer, images, strategy, knobs.seed(), prompt, batchSize);
+            return new Captioner(model, true, tok, ownsTokenizer, images, strategy, knobs.seed(), prompt, batchSize,
+                    threads);
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -308,7 +326,8 @@ public final class CaptionerBuilder {
         checkImageSize(images, config);
         DecodingStrategy strategy = knobs.resolve(config.text());
         checkPrompt(tokenizer, config);
-        return new Captioner(loaded, false, tokenizer, false, images, strategy, knobs.seed(), prompt, batchSize);
+        return new Captioner(loaded, false, tokenizer, false, images, strategy, knobs.seed(), prompt, batchSize,
+                threads);
     }
 
     private Path resolve(String id, boolean byDefault) {

@@ -41,6 +41,8 @@ class CaptionerBuilderTest {
         assertThatThrownBy(() -> Captioner.builder().dtype(DataType.INT32)).hasMessageContaining("dtype = int32")
                 .hasMessageContaining("FLOAT16");
         assertThatThrownBy(() -> Captioner.builder().model("  ")).hasMessageContaining("model = '  '");
+        assertThatThrownBy(() -> Captioner.builder().threads(0)).hasMessageContaining("threads = 0")
+                .hasMessageContaining("1..1024");
     }
 
     @Test

@@ -7,6 +7,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.blip2j.core.model.IntraOpThreads;
 import io.github.blip2j.core.model.TinyT5Fixture;
 import io.github.blip2j.decoding.BeamSearch;
 import io.github.blip2j.decoding.DecodingStrategy;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -209,5 +211,23 @@ class CaptionerTest {
         assertThat(caption.text()).isEmpty(); // no tokenizer given
         assertThat(caption.tokenIds()).containsExactly(expectedIds("greedy_no_prompt", 0));
         assertThat(greedy.caption(IMAGE_0).tokenIds()).containsExactly(caption.tokenIds());
+    }
+
+    @Test
+    void threadCountIsSetOnTheThreadRunningTheModelAndChangesNoResult() throws Exception {
+        int before = IntraOpThreads.current();
+        int wanted = before == 1 ? 2 : 1;
+        try (Captioner c = Captioner.builder().model(greedy.model()).maxNewTokens(12).threads(wanted).build()) {
+            Thread worker = new Thread(() -> {
+                assertThat(c.caption(IMAGE_0).tokenIds()).containsExactly(expectedIds("greedy_no_prompt", 0));
+                assertThat(IntraOpThreads.current()).isEqualTo(wanted);
+            });
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            worker.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+            worker.start();
+            worker.join();
+            assertThat(failure.get()).isNull();
+        }
+        assertThat(IntraOpThreads.current()).as("the test thread keeps its count").isEqualTo(before);
     }
 }

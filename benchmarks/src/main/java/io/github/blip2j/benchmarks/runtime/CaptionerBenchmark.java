@@ -3,6 +3,7 @@ package io.github.blip2j.benchmarks.runtime;
 import ai.djl.ndarray.types.DataType;
 import io.github.blip2j.core.Caption;
 import io.github.blip2j.core.Captioner;
+import io.github.blip2j.core.CaptionerBuilder;
 import io.github.blip2j.core.model.Blip2Model;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,11 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * batch 1 / greedy batch 8 / beam 5 batch 1). Per-phase timings: {@link RuntimeProfile}.
  *
  * <p>Run: {@code java -Dai.djl.offline=true -jar benchmarks/target/benchmarks.jar CaptionerBenchmark -f 1 -wi 2 -i 3}
+ * ({@code -p threads=1} or {@code -p threads=0,1} to compare with one intra-op thread).
  *
- * <p>On a shared or oversubscribed host, libtorch's OpenMP pool spin-waits at every op boundary while
- * its other thread is descheduled: with 2 intra-op threads and a load of ~6 on 2 cores this ran
- * 8-15x slower than with {@code OMP_WAIT_POLICY=PASSIVE} in the environment or
- * {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}. Say which one a reported number used.
+ * <p>On a shared or oversubscribed host, libtorch's OpenMP pool waits at every op boundary for its
+ * descheduled threads: with 2 intra-op threads and a load of ~5 on 2 cores captioning ran ~11x
+ * slower than with 1 ({@code -p threads=1}, {@link Captioner}'s {@code threads(1)}, or
+ * {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}). Say which setting and load a reported
+ * number had.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 10)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
 public class CaptionerBenchmark {
+
+    /** Intra-op threads the captioners use ({@link CaptionerBuilder#threads}); 0 = libtorch's default (one per core). */
+    @Param({"0"})
+    public int threads;
 
     private Blip2Model model;
     private Captioner greedy;
@@ -53,13 +61,21 @@ public class CaptionerBenchmark {
     @Setup
     public void setUp() {
         model = MidModel.create(DataType.FLOAT32);
-        greedy = Captioner.builder().model(model).decoding(MidModel.decoding(1, 20)).batchSize(8).build();
-        beam5 = Captioner.builder().model(model).decoding(MidModel.decoding(5, 20)).batchSize(8).build();
+        greedy = captioner(1);
+        beam5 = captioner(5);
         eight = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             eight.add(noise(224, 224, i));
         }
         one = eight.subList(0, 1);
+    }
+
+    private Captioner captioner(int beams) {
+        CaptionerBuilder b = Captioner.builder().model(model).decoding(MidModel.decoding(beams, 20)).batchSize(8);
+        if (threads > 0) {
+            b.threads(threads);
+        }
+        return b.build();
     }
 
     /** A random RGB image at the model's input size, so that the resize is the identity, as for the HF run's tensors. */

@@ -23,9 +23,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The phases of captioning one batch of the mid-size model separately: vision tower, Q-Former (with
- * projection) and one T5 decoder step after 10 cached positions (lm_head and logits copy included).
- * Hugging Face on the same machine: vision 0.80 s, Q-Former 0.28 s at batch 1. Run:
+ * projection), T5 encoder (with the cross-attention keys/values) and one T5 decoder step after 10
+ * cached positions (lm_head and logits copy included). Hugging Face on the same machine: vision
+ * 0.80 s, Q-Former 0.28 s at batch 1. Run:
  * {@code java -Dai.djl.offline=true -jar benchmarks/target/benchmarks.jar PhaseBenchmark -f 1 -wi 2 -i 3}
+ * (add {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=1} on a shared machine, see
+ * {@link CaptionerBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -92,6 +95,14 @@ public class PhaseBenchmark {
         try (NDManager call = inputs.newSubManager()) {
             imageEmbeds.tempAttach(call);
             return model.languageProjection().forward(model.queryFeatures(imageEmbeds)).toFloatArray();
+        }
+    }
+
+    /** Opening a generation session: the T5 encoder over the 32 query embeddings and every layer's cross K/V. */
+    @Benchmark
+    public int t5Encoder() {
+        try (GenerationSession s = Blip2Generation.startFromPrefix(model, prefix, null)) {
+            return s.rows();
         }
     }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.github.blip2j.core.config.T5Config;
 import io.github.blip2j.core.model.Blip2Model;
 import io.github.blip2j.core.model.DecoderOutput;
@@ -36,6 +37,9 @@ final class T5NextTokenModel implements GenerationSession {
     private NDArray rowCrossBias;
     private int[] rowImage;
     private final int leading;
+    /** Decoder position bias for one-token steps, sliced per step; regrown by doubling. */
+    private NDArray stepBias;
+    private static final int INITIAL_BIAS_CAPACITY = 32;
 
     T5NextTokenModel(Blip2Model model, T5LanguageModel t5, NDArray languageInputs, PromptBatch prompts) {
         this.model = model;
@@ -123,12 +127,32 @@ final class T5NextTokenModel implements GenerationSession {
             for (int i = 0; i < rows; i++) {
                 ids[i] = lastTokens[i];
             }
-            NDArray tokens = step.create(ids).reshape(rows, 1).toDevice(model.device(), false);
-            NDArray embeds = t5.embed(tokens).toType(model.dtype(), false);
-            DecoderOutput out = t5.decoder().forward(embeds, selfCache.layers(), rowCross, rowCrossBias);
+            NDArray tokens = step.create(ids, new Shape(rows, 1)).toDevice(model.device(), false);
+            NDArray embeds = t5.embed(tokens);
+            if (embeds.getDataType() != model.dtype()) {
+                embeds = embeds.toType(model.dtype(), false);
+            }
+            DecoderOutput out = t5.decoder().forward(embeds, selfCache.layers(), rowCross, rowCrossBias,
+                    stepBias(embeds, selfCache.length() + 1));
             selfCache.update(out.keyValues());
             Blip2Generation.copyLogits(t5.logits(out.hidden()), logits, rows, vocabSize());
         }
+    }
+
+    /** The step bias table, grown (in the session's manager) to hold at least {@code keys} positions. */
+    private NDArray stepBias(NDArray like, int keys) {
+        if (stepBias == null || stepBias.getShape().get(3) < keys) {
+            int capacity = stepBias == null ? INITIAL_BIAS_CAPACITY : (int) stepBias.getShape().get(3);
+            while (capacity < keys) {
+                capacity *= 2;
+            }
+            if (stepBias != null) {
+                stepBias.close();
+            }
+            stepBias = t5.decoder().stepBiasTable(like, capacity);
+            stepBias.attach(session);
+        }
+        return stepBias;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class KvCache implements AutoCloseable {
      * or be left out.
      */
     public void selectRows(int[] rows) {
-        if (layers == null) {
+        if (layers == null || isIdentity(rows)) {
             return;
         }
         long[] idx = new long[rows.length];
@@ -77,6 +77,19 @@ public final class KvCache implements AutoCloseable {
             }
             update(next);
         }
+    }
+
+    /** Whether {@code rows} keeps every row where it is (beam search often keeps its order): no gather needed. */
+    private boolean isIdentity(int[] rows) {
+        if (rows.length != rows()) {
+            return false;
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Frees every cached array. */

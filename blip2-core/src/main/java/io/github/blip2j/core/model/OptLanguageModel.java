@@ -98,7 +98,7 @@ public final class OptLanguageModel implements LanguageModel {
 
     /** Hidden states to logits {@code (B, T, V)}. */
     public NDArray logits(NDArray hidden) {
-        return LinearOps.linear(hidden, lmHead.array(), null);
+        return LinearOps.head(hidden, lmHead);
     }
 
     /** Causal + padding bias {@code (B, 1, T, P + T)}: query i sees key j iff mask[j] = 1 and j <= P + i. */

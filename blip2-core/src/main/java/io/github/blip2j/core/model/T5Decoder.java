@@ -1,6 +1,7 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import io.github.blip2j.core.config.T5Config;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,34 @@ public final class T5Decoder {
      * @return hidden states {@code (B, T, D)} after the final norm, and the new full caches
      */
     public DecoderOutput forward(NDArray inputsEmbeds, KeyValue[] past, KeyValue[] cross, NDArray crossBias) {
+        return forward(inputsEmbeds, past, cross, crossBias, null);
+    }
+
+    /**
+     * Position-bias table for one-token steps after up to {@code capacity - 1} cached positions (see
+     * {@link #forward(NDArray, KeyValue[], KeyValue[], NDArray, NDArray)}): the bias of a query at
+     * position {@code capacity - 1} against keys {@code 0 .. capacity - 1}, {@code (1, H, 1, capacity)},
+     * in {@code like}'s manager. A generation session computes it once instead of per step.
+     */
+    public NDArray stepBiasTable(NDArray like, int capacity) {
+        return positionBias.forward(like, capacity - 1, 1, capacity);
+    }
+
+    /**
+     * As {@link #forward(NDArray, KeyValue[], KeyValue[], NDArray)}, with a {@link #stepBiasTable} that
+     * one-token steps slice instead of recomputing the bias (the bias depends only on the distance
+     * {@code key - query}, so the last {@code P + 1} entries are a step's bias after {@code P} cached
+     * positions). Ignored when {@code null}, too short, or for more than one new position.
+     */
+    public DecoderOutput forward(NDArray inputsEmbeds, KeyValue[] past, KeyValue[] cross, NDArray crossBias,
+            NDArray stepBiasTable) {
         int t = (int) inputsEmbeds.getShape().get(1);
         int p = past == null ? 0 : (int) past[0].length();
-        NDArray selfBias = positionBias.forward(inputsEmbeds, p, t, p + t);
+        long capacity = stepBiasTable == null ? 0 : stepBiasTable.getShape().get(3);
+        NDArray selfBias = t == 1 && p < capacity
+                ? Scoped.like(stepBiasTable.get(new NDIndex().addAllDim(3).addSliceDim(capacity - 1 - p, capacity)),
+                        inputsEmbeds)
+                : positionBias.forward(inputsEmbeds, p, t, p + t);
         if (t > 1) {
             selfBias = selfBias.add(MaskBias.causal(inputsEmbeds, t, p, inputsEmbeds.getDataType()));
         }

@@ -30,4 +30,41 @@ class LinearOpsTest {
                     .as("nothing left in the weights' manager").isEqualTo(weightArrays);
         }
     }
+
+    @Test
+    void headUsesOneTransposedCopyForOneRowAndDropsItWhenTheWeightChanges() {
+        try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
+            ParameterRegistry registry = new ParameterRegistry();
+            long out = LinearOps.MIN_SKINNY_WEIGHT / 128 + 5;
+            ModelParameter head = registry.scope("lm_head").param("weight", ParameterKind.WEIGHT, out, 128);
+            head.set(weights.randomNormal(new Shape(out, 128)));
+            int before = weights.getManagedArrays().size() - call.getManagedArrays().size();
+            NDArray x = call.randomNormal(new Shape(1, 1, 128));
+            NDArray expected = x.getNDArrayInternal().linear(x, head.array(), null).singletonOrThrow();
+            for (int i = 0; i < 3; i++) {
+                NDArray y = LinearOps.head(x, head);
+                assertThat(y.getShape()).isEqualTo(expected.getShape());
+                assertThat(y.sub(expected).abs().max().getFloat()).isLessThan(1e-4f);
+            }
+            assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
+                    .as("one transposed copy in the weights' manager, made once").isEqualTo(before + 1);
+
+            // New values bound: the copy is dropped and remade from them.
+            NDArray replaced = head.array().mul(2);
+            head.set(replaced);
+            NDArray y = LinearOps.head(x, head);
+            assertThat(y.sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
+
+            // Trainable: no copy (its values may change in place), the plain path is used.
+            head.setTrainable(true);
+            assertThat(head.transposedCopy()).isNull();
+            head.setTrainable(false);
+            head.array().setRequiresGradient(false);
+            assertThat(LinearOps.head(x, head).sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
+            // Several rows take the streaming orientation and give the same values.
+            NDArray rows = call.randomNormal(new Shape(3, 1, 128));
+            NDArray fused = rows.getNDArrayInternal().linear(rows, head.array(), null).singletonOrThrow();
+            assertThat(LinearOps.head(rows, head).sub(fused).abs().max().getFloat()).isLessThan(2e-4f);
+        }
+    }
 }

@@ -93,7 +93,8 @@ class CaptionCommandTest {
 
     @Test
     void jsonHasOneObjectPerImageWithHuggingFacesIdsAndScores() throws IOException {
-        Run r = run("--model", DIR.toString(), "--num-beams", "3", "--max-new-tokens", "12", "--json", image(0), image(1));
+        Run r = run("--model", DIR.toString(), "--num-beams", "3", "--max-new-tokens", "12", "--threads", "1", "--json",
+                image(0), image(1));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode arr = r.json();
         assertThat(arr.isArray()).isTrue();
@@ -172,6 +173,10 @@ class CaptionCommandTest {
         });
         assertThat(run("--model", model, "--num-beams", "two", image(0)).code()).isEqualTo(2);
         assertThat(run("--model", model, "--batch-size", "0", image(0)).code()).isEqualTo(2);
+        assertThat(run("--model", model, "--threads", "0", image(0))).satisfies(r -> {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("--threads = 0").contains("1..1024");
+        });
         assertThat(run(image(0)).err()).contains("--model");
         assertThat(run(image(0)).code()).isEqualTo(2);
         assertThat(run("--model", model).err()).contains("no images");
@@ -188,5 +193,14 @@ class CaptionCommandTest {
         Run r = run("--model", tmp.resolve("nothing-here").toString(), image(0));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("nothing-here");
+    }
+
+    @Test
+    void defaultThreadCountLeavesBusyCoresAlone() {
+        assertThat(CaptionCommand.autoThreads(2, 0.1)).isEqualTo(2);
+        assertThat(CaptionCommand.autoThreads(2, 1.6)).isEqualTo(1);
+        assertThat(CaptionCommand.autoThreads(2, 5.0)).isEqualTo(1);
+        assertThat(CaptionCommand.autoThreads(16, 3.2)).isEqualTo(13);
+        assertThat(CaptionCommand.autoThreads(8, -1)).as("load unknown").isEqualTo(8);
     }
 }
