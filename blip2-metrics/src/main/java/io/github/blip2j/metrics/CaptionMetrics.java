@@ -81,8 +81,10 @@ public final class CaptionMetrics {
         Map<String, Double> corpusScores = new LinkedHashMap<>();
         Map<String, String> signatures = new LinkedHashMap<>();
         List<Map<String, Double>> rows = new ArrayList<>(corpus.size());
+        List<Map<String, ImageDetail>> detailRows = new ArrayList<>(corpus.size());
         for (int i = 0; i < corpus.size(); i++) {
             rows.add(new LinkedHashMap<>());
+            detailRows.add(new LinkedHashMap<>());
         }
         for (CaptionScorer<?> scorer : scorers) {
             MetricScores scores = scorer.score(corpus, parallelism);
@@ -90,13 +92,18 @@ public final class CaptionMetrics {
             signatures.putAll(scorer.signatures());
             for (int i = 0; i < corpus.size(); i++) {
                 rows.get(i).putAll(scores.perImage().get(i));
+                if (!scores.details().isEmpty()) {
+                    detailRows.get(i).putAll(scores.details().get(i));
+                }
             }
         }
         Map<String, Map<String, Double>> perImage = new LinkedHashMap<>();
+        Map<String, Map<String, ImageDetail>> details = new LinkedHashMap<>();
         for (int i = 0; i < corpus.size(); i++) {
             perImage.put(corpus.images().get(i).imageId(), rows.get(i));
+            details.put(corpus.images().get(i).imageId(), detailRows.get(i));
         }
-        return new MetricReport(corpusScores, perImage, signatures);
+        return new MetricReport(corpusScores, perImage, signatures, details);
     }
 
     private static void validate(Map<String, String> predictions, Map<String, List<String>> references) {
@@ -136,6 +143,7 @@ public final class CaptionMetrics {
         private final List<CaptionScorer<?>> scorers = new ArrayList<>();
         private final Map<String, String> names = new LinkedHashMap<>();
         private Parallelism parallelism = Parallelism.available();
+        private boolean spiceMissing;
 
         private Builder() {
         }
@@ -193,6 +201,35 @@ public final class CaptionMetrics {
         }
 
         /**
+         * {@code SPICE} (SPICE 1.0 as pycocoevalcap runs it): corpus = mean of the per-image
+         * F-scores, per image the score and its {@code SPICE_detail} categories
+         * ({@link MetricReport#spiceDetail()}). Parses on {@link #threads(int)} threads. Needs the
+         * optional module {@code io.github.blip2j:blip2-spice} on the class path (GPL-licensed
+         * CoreNLP parser, about 400 MB of models); without it {@link #build()} fails saying so.
+         * Slow: the parser dominates (see blip2-spice's README).
+         */
+        public Builder spice() {
+            return spice(null);
+        }
+
+        /**
+         * {@code SPICE} as {@link #spice()}, keeping parses across runs in {@code parseCacheFile}
+         * (read on first use, rewritten atomically after a run that parsed new captions), so
+         * re-scoring new candidates against the same references parses only the candidates.
+         *
+         * @param parseCacheFile the cache file, or null for none
+         */
+        public Builder spice(java.nio.file.Path parseCacheFile) {
+            java.util.Optional<io.github.blip2j.metrics.spice.SpiceProvider> provider =
+                    io.github.blip2j.metrics.spice.SpiceProviders.find();
+            if (provider.isEmpty()) {
+                spiceMissing = true;   // reported by build(), with what to add
+                return this;
+            }
+            return add(new io.github.blip2j.metrics.spice.SpiceScorer(provider.get(), parseCacheFile));
+        }
+
+        /**
          * Any other metric (METEOR, SPICE, your own); its metric names must not clash with those
          * already chosen.
          *
@@ -226,11 +263,15 @@ public final class CaptionMetrics {
         }
 
         /**
-         * @throws IllegalStateException if no metric was chosen
+         * @throws IllegalStateException if no metric was chosen, or {@link #spice()} was chosen
+         *     without the module that computes it on the class path
          */
         public CaptionMetrics build() {
+            if (spiceMissing) {
+                throw new IllegalStateException(io.github.blip2j.metrics.spice.SpiceProviders.MISSING_MESSAGE);
+            }
             if (scorers.isEmpty()) {
-                throw new IllegalStateException("no metric chosen: call bleu(), rougeL(), cider(), distinct(), selfBleu() or add()");
+                throw new IllegalStateException("no metric chosen: call bleu(), meteor(), rougeL(), cider(), spice(), distinct(), selfBleu() or add()");
             }
             return new CaptionMetrics(scorers, parallelism);
         }

@@ -3,9 +3,10 @@ package io.github.blip2j.metrics;
 /**
  * numpy's float64 summation, reproduced so corpus means match pycocoevalcap's {@code np.mean}
  * to the last bit rather than to a few ulps: blocks of up to 128 values are summed with eight
- * interleaved accumulators, longer arrays are split in two recursively.
+ * interleaved accumulators, longer arrays are split in two recursively. Public for the scorers in
+ * this module's sub-packages (SPICE's corpus score is an {@code np.mean}).
  */
-final class NumpyMath {
+public final class NumpyMath {
 
     private static final int BLOCK = 128;
 
@@ -13,7 +14,7 @@ final class NumpyMath {
     }
 
     /** {@code np.mean(values)}; {@code NaN} for an empty array, as numpy (which also warns). */
-    static double mean(double[] values) {
+    public static double mean(double[] values) {
         return (0.0 + pairwiseSum(values, 0, values.length)) / values.length;
     }
 

@@ -5,6 +5,8 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.parser.common.ParserGrammar;
 import edu.stanford.nlp.parser.common.ParserQuery;
 import edu.stanford.nlp.parser.common.ParserUtils;
+import edu.stanford.nlp.parser.lexparser.LexicalizedParser;
+import edu.stanford.nlp.parser.lexparser.SparseInsidePCFGParser;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.MorphaAnnotator;
 import edu.stanford.nlp.pipeline.ParserAnnotatorUtils;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Work SPICE's pipeline does that no rule reads is skipped: named-entity recognition (three CRF
  * models), and the basic and collapsed dependency graphs that CoreNLP's parse annotator builds
  * next to the CC-processed one. Each thread reuses its parser chart for short sentences. The
- * parse steps are those of CoreNLP's {@code ParserAnnotator} for one best PCFG parse.
+ * parse steps are those of CoreNLP's {@code ParserAnnotator} for one best PCFG parse, with the
+ * chart's inside pass done by {@link SparseInsidePCFGParser} (same chart, fewer operations).
  * Thread-safe.
  */
 final class CaptionParser {
@@ -44,12 +47,15 @@ final class CaptionParser {
     /* A reused parser query keeps charts sized for the longest sentence it saw; beyond this
        length a query is used once and dropped, so long captions do not pin gigabytes per thread. */
     private static final int MAX_REUSED_LENGTH = 40;
+    /** System property: {@code false} runs CoreNLP's own inside pass instead of the sparse one (same parses, slower). */
+    static final String SPARSE_INSIDE_PROPERTY = "blip2j.spice.sparseInside";
 
     private final StanfordCoreNLP tokenizer;
     private final MorphaAnnotator lemmatizer = new MorphaAnnotator(false);
     private final ParserGrammar parser;
     private final GrammaticalStructureFactory structures;
     private final ThreadLocal<ParserQuery> queries;
+    private final boolean sparseInside;
 
     CaptionParser() {
         long start = System.nanoTime();
@@ -63,7 +69,9 @@ final class CaptionParser {
         TreebankLanguagePack tlp = parser.getTLPParams().treebankLanguagePack();
         this.structures = tlp.grammaticalStructureFactory(Filters.acceptFilter(),
             parser.getTLPParams().typedDependencyHeadFinder());
-        this.queries = ThreadLocal.withInitial(parser::parserQuery);
+        this.sparseInside = parser instanceof LexicalizedParser
+            && Boolean.parseBoolean(System.getProperty(SPARSE_INSIDE_PROPERTY, "true"));
+        this.queries = ThreadLocal.withInitial(this::newQuery);
         LOG.debug("CoreNLP tokenizer and parser loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -107,9 +115,19 @@ final class CaptionParser {
             GrammaticalStructure.Extras.NONE);
     }
 
+    /* CoreNLP's query, with the sparse inside pass unless disabled: identical charts, about 2x faster. */
+    private ParserQuery newQuery() {
+        return sparseInside ? SparseInsidePCFGParser.query((LexicalizedParser) parser) : parser.parserQuery();
+    }
+
+    /** Whether this parser's queries use {@link SparseInsidePCFGParser}. */
+    boolean usesSparseInside() {
+        return SparseInsidePCFGParser.isInstalled(queries.get());
+    }
+
     private Tree bestParse(List<CoreLabel> words) {
         boolean reuse = words.size() <= MAX_REUSED_LENGTH;
-        ParserQuery query = reuse ? queries.get() : parser.parserQuery();
+        ParserQuery query = reuse ? queries.get() : newQuery();
         try {
             query.setConstraints(null);
             query.parse(words);

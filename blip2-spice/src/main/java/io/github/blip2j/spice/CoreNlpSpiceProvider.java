@@ -1,8 +1,10 @@
 package io.github.blip2j.spice;
 
-import io.github.blip2j.spice.spi.SpiceProvider;
+import io.github.blip2j.metrics.spice.SpiceCategoryScore;
+import io.github.blip2j.metrics.spice.SpiceImageScore;
+import io.github.blip2j.metrics.spice.SpiceProvider;
 import java.nio.file.Path;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +12,10 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link SpiceProvider} of this module, registered for {@link java.util.ServiceLoader}.
- * Scorers (and so their parse caches) are kept per thread count and cache file for the life of
- * the JVM, so repeated evaluations reuse earlier parses.
+ * This module's implementation of blip2-metrics' {@link SpiceProvider} (what
+ * {@code CaptionMetrics.builder().spice()} finds through {@link java.util.ServiceLoader}).
+ * Scorers, and so their parse caches, are kept per thread count and cache file for the life of the
+ * JVM, so repeated evaluations reuse earlier parses.
  */
 public final class CoreNlpSpiceProvider implements SpiceProvider {
 
@@ -31,37 +34,38 @@ public final class CoreNlpSpiceProvider implements SpiceProvider {
     }
 
     @Override
-    public Map<String, Map<String, Map<String, Double>>> score(Map<String, List<String>> references,
-                                                              Map<String, String> candidates,
-                                                              int threads, Path cacheFile) {
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 0 (0 = all processors), got " + threads);
-        }
-        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        Key key = new Key(n, cacheFile == null ? null : cacheFile.toAbsolutePath().normalize());
-        Spice spice = SCORERS.computeIfAbsent(key, k -> Spice.builder().threads(k.threads()).cacheFile(k.cacheFile()).build());
-        SpiceResult result = spice.score(references, candidates);
-        Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
-        result.perImage().forEach((id, image) -> out.put(id, detail(image)));
+    public Map<String, SpiceImageScore> score(Map<String, List<String>> references, Map<String, String> candidates,
+                                              int threads, Path cacheFile) {
+        SpiceResult result = scorer(threads, cacheFile).score(references, candidates);
+        Map<String, SpiceImageScore> out = new LinkedHashMap<>();
+        result.perImage().forEach((id, image) -> out.put(id, toMetrics(image)));
         return out;
     }
 
-    /* One image in SPICE's JSON layout. */
-    static Map<String, Map<String, Double>> detail(ImageScore image) {
+    /**
+     * The JVM-wide scorer for a thread count and cache file (parses are shared by every caller
+     * with the same settings).
+     *
+     * @throws IllegalArgumentException if {@code threads} is not in [1, 256]
+     */
+    static Spice scorer(int threads, Path cacheFile) {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads must be in [1, 256], got " + threads);
+        }
+        Key key = new Key(threads, cacheFile == null ? null : cacheFile.toAbsolutePath().normalize());
+        return SCORERS.computeIfAbsent(key, k -> Spice.builder().threads(k.threads()).cacheFile(k.cacheFile()).build());
+    }
+
+    /* This module's result in blip2-metrics' types (same categories, same numbers). */
+    static SpiceImageScore toMetrics(ImageScore image) {
         Objects.requireNonNull(image, "image");
-        Map<String, Map<String, Double>> categories = new LinkedHashMap<>();
+        Map<io.github.blip2j.metrics.spice.SpiceCategory, SpiceCategoryScore> categories =
+            new EnumMap<>(io.github.blip2j.metrics.spice.SpiceCategory.class);
         for (SpiceCategory c : SpiceCategory.values()) {
             CategoryScore s = image.get(c);
-            Map<String, Double> fields = new LinkedHashMap<>();
-            fields.put("pr", s.precision());
-            fields.put("re", s.recall());
-            fields.put("f", s.f());
-            fields.put("tp", (double) s.truePositives());
-            fields.put("fp", (double) s.falsePositives());
-            fields.put("fn", (double) s.falseNegatives());
-            fields.put("numImages", 1.0);
-            categories.put(c.jsonName(), Collections.unmodifiableMap(fields));
+            categories.put(io.github.blip2j.metrics.spice.SpiceCategory.valueOf(c.name()), new SpiceCategoryScore(
+                s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(), s.recall(), s.f()));
         }
-        return Collections.unmodifiableMap(categories);
+        return new SpiceImageScore(categories);
     }
 }

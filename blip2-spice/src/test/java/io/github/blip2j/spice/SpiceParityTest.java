@@ -3,9 +3,7 @@ package io.github.blip2j.spice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class SpiceParityTest {
 
-    /* One scorer for the class: the parse cache spares re-parsing captions shared by the checks. */
-    private static final Spice SPICE = Spice.builder().threads(2).build();
+    /* The provider's JVM-wide scorer: its parse cache spares re-parsing captions shared by the checks
+       here and in CaptionMetricsSpiceParityTest, which scores the same images. */
+    private static final Spice SPICE = CoreNlpSpiceProvider.scorer(2, null);
 
     @Test
     void hand10MatchesEveryImageAndTheCorpus() {
@@ -26,6 +25,8 @@ class SpiceParityTest {
         assertMatches(fx, result);
         assertThat(result.corpusScore()).isCloseTo(fx.corpusSpice(), within(1e-3));
         assertThat(result.corpusScore()).isCloseTo(0.22418451697904715, within(1e-12));
+        assertThat(edu.stanford.nlp.parser.lexparser.SparseInsidePCFGParser.sparsePasses())
+            .as("parsed with the sparse inside pass").isPositive();
     }
 
     /**
@@ -34,21 +35,8 @@ class SpiceParityTest {
      */
     @Test
     void coco500SubsetMatchesEveryImage() {
-        SpiceFixture all = SpiceFixture.load("coco500");
-        List<SpiceFixture.Image> shortOnes = new ArrayList<>();
-        for (SpiceFixture.Image img : all.images()) {
-            boolean isShort = img.candidate().split(" ").length <= 16
-                && img.refs().stream().allMatch(r -> r.split(" ").length <= 16);
-            if (isShort) {
-                shortOnes.add(img);
-            }
-        }
-        List<SpiceFixture.Image> picked = new ArrayList<>();
-        for (int i = 0; i < shortOnes.size(); i += 8) {
-            picked.add(shortOnes.get(i));
-        }
-        SpiceFixture fx = new SpiceFixture(Double.NaN, picked);
-        assertThat(picked).hasSizeGreaterThan(45);
+        SpiceFixture fx = SpiceFixture.coco500ShortSubset();
+        assertThat(fx.images()).hasSizeGreaterThan(45);
         assertMatches(fx, SPICE.score(fx.references(), fx.candidates()));
     }
 

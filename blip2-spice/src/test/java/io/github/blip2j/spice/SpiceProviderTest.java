@@ -3,11 +3,10 @@ package io.github.blip2j.spice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.blip2j.spice.spi.SpiceProvider;
-import io.github.blip2j.spice.spi.SpiceProviders;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.List;
+import io.github.blip2j.metrics.spice.SpiceCategoryScore;
+import io.github.blip2j.metrics.spice.SpiceImageScore;
+import io.github.blip2j.metrics.spice.SpiceProvider;
+import io.github.blip2j.metrics.spice.SpiceProviders;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,43 +20,37 @@ class SpiceProviderTest {
     }
 
     @Test
-    void withoutTheModuleTheLookupSaysWhatToAdd() {
-        // A class loader that sees neither this module nor its service registration.
-        ClassLoader bare = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
-        assertThat(SpiceProviders.find(bare)).isEmpty();
-        assertThatThrownBy(() -> SpiceProviders.require(bare))
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("io.github.blip2j:blip2-spice");
-    }
-
-    @Test
-    void returnsSpiceDetailInSpiceJsonLayout() {
-        SpiceFixture.Image img = SpiceFixture.load("hand10").images().get(0);
-        Map<String, Map<String, Map<String, Double>>> out = SpiceProviders.require()
-            .score(Map.of(img.id(), img.refs()), Map.of(img.id(), img.candidate()), 0, null);
-        assertThat(out).containsOnlyKeys(img.id());
-        Map<String, Map<String, Double>> detail = out.get(img.id());
-        assertThat(detail).containsOnlyKeys("All", "Object", "Attribute", "Relation", "Cardinality", "Color", "Size");
+    void categoriesMapOneToOneOntoBlip2MetricsCategories() {
+        assertThat(io.github.blip2j.metrics.spice.SpiceCategory.values()).hasSameSizeAs(SpiceCategory.values());
         for (SpiceCategory c : SpiceCategory.values()) {
-            Map<String, Double> fields = detail.get(c.jsonName());
-            assertThat(fields).containsOnlyKeys("pr", "re", "f", "tp", "fp", "fn", "numImages");
-            for (String field : List.of("pr", "re", "f", "tp", "fp", "fn")) {
-                double want = img.expected(c, field);
-                if (Double.isNaN(want)) {
-                    assertThat(fields.get(field)).as("%s.%s", c, field).isNaN();
-                } else {
-                    assertThat(fields.get(field)).as("%s.%s", c, field).isEqualTo(want);
-                }
-            }
-            assertThat(fields.get("numImages")).isEqualTo(1.0);
+            assertThat(io.github.blip2j.metrics.spice.SpiceCategory.valueOf(c.name()).jsonName()).isEqualTo(c.jsonName());
         }
     }
 
     @Test
-    void rejectsNegativeThreads() {
-        assertThatThrownBy(() -> new CoreNlpSpiceProvider().score(Map.of(), Map.of(), -1, null))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("threads")
-            .hasMessageContaining("-1");
+    void returnsEveryCategoryOfSpiceDetail() {
+        SpiceFixture.Image img = SpiceFixture.load("hand10").images().get(0);
+        Map<String, SpiceImageScore> out = SpiceProviders.require()
+            .score(Map.of(img.id(), img.refs()), Map.of(img.id(), img.candidate()), 1, null);
+        assertThat(out).containsOnlyKeys(img.id());
+        SpiceImageScore detail = out.get(img.id());
+        for (SpiceCategory c : SpiceCategory.values()) {
+            SpiceCategoryScore s = detail.get(io.github.blip2j.metrics.spice.SpiceCategory.valueOf(c.name()));
+            double[] got = {s.precision(), s.recall(), s.f(), s.truePositives(), s.falsePositives(), s.falseNegatives()};
+            double[] want = {img.expected(c, "pr"), img.expected(c, "re"), img.expected(c, "f"),
+                img.expected(c, "tp"), img.expected(c, "fp"), img.expected(c, "fn")};
+            assertThat(got).as("%s", c).containsExactly(want);   // NaN equals NaN here
+        }
+        assertThat(detail.spice()).isEqualTo(img.spice());
+    }
+
+    @Test
+    void rejectsThreadsOutOfRange() {
+        for (int threads : new int[] {0, -1, 257}) {
+            assertThatThrownBy(() -> new CoreNlpSpiceProvider().score(Map.of(), Map.of(), threads, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads")
+                .hasMessageContaining(Integer.toString(threads));
+        }
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * malformed input (one line on stderr naming the file, line or image id).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score captions with BLEU, ROUGE-L, CIDEr-D, Distinct-n and Self-BLEU exactly as pycocoevalcap does.")
+        description = "Score captions with BLEU, METEOR, ROUGE-L, CIDEr-D, SPICE, Distinct-n and Self-BLEU as pycocoevalcap does.")
 public final class EvalCommand implements Callable<Integer> {
 
     /** Exit code for unreadable or malformed input. */
@@ -39,10 +39,19 @@ public final class EvalCommand implements Callable<Integer> {
     private Path references;
 
     @Option(names = "--metrics", paramLabel = "LIST", defaultValue = "bleu,meteor,rouge,cider,distinct,selfbleu",
-            description = "Comma list of bleu, meteor, rouge, cider, distinct, selfbleu (default: ${DEFAULT-VALUE})")
+            description = "Comma list of bleu, meteor, rouge, cider, spice, distinct, selfbleu (default: ${DEFAULT-VALUE}). "
+                    + "spice is left out of the default because it is slow: it parses every distinct caption with "
+                    + "Stanford CoreNLP (a few seconds to load the parser, then about 0.2-0.5 s of CPU per caption; "
+                    + "long captions need a few GB of heap). With --json, spice adds SPICE_detail to every image.")
     private String metrics;
 
-    @Option(names = "--json", description = "Print one JSON object {\"corpus\", \"per_image\", \"signatures\"} instead of a table")
+    @Option(names = "--spice-cache", paramLabel = "FILE",
+            description = "With spice: keep caption parses in FILE across runs (re-scoring new predictions "
+                    + "against the same references then parses only the predictions)")
+    private Path spiceCache;
+
+    @Option(names = "--json", description = "Print one JSON object {\"corpus\", \"per_image\", \"signatures\"} instead of a table"
+            + " (with spice, each image also has \"SPICE_detail\": per category pr, re, f, fn, numImages, fp, tp)")
     private boolean json;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors)")
@@ -70,11 +79,25 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             CaptionMetrics.Builder builder = CaptionMetrics.builder();
-            MetricChoice.parse(metrics).forEach(c -> c.addTo(builder));
+            for (MetricChoice c : MetricChoice.parse(metrics)) {
+                if (c == MetricChoice.SPICE && spiceCache != null) {
+                    builder.spice(spiceCache);
+                } else {
+                    c.addTo(builder);
+                }
+            }
             if (threads != null) {
                 builder.threads(threads);
             }
-            CaptionMetrics evaluator = builder.build();
+            CaptionMetrics evaluator;
+            try {
+                evaluator = builder.build();
+            } catch (IllegalStateException e) {
+                // e.g. spice without the blip2-spice jar on the class path: the message says what to add
+                err.println("blip2 eval: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
             // start-up overlap: build the tokenizer and read the predictions while the references load
             CompletableFuture<Void> tokenizerReady = CompletableFuture.runAsync(EvalCommand::warmUpTokenizer);
             CompletableFuture<Map<String, String>> predsRead = CompletableFuture.supplyAsync(() -> CaptionFiles.readPredictions(predictions));

@@ -13,6 +13,8 @@ public enum MetricChoice {
     METEOR("meteor", CaptionMetrics.Builder::meteor),
     ROUGE("rouge", CaptionMetrics.Builder::rougeL),
     CIDER("cider", CaptionMetrics.Builder::cider),
+    /** Slow (a constituency parse of every distinct caption), so not in {@code blip2 eval}'s default list. */
+    SPICE("spice", CaptionMetrics.Builder::spice),
     DISTINCT("distinct", b -> b.distinct(1, 2)),
     SELFBLEU("selfbleu", b -> b.selfBleu(4));
 
@@ -32,7 +34,7 @@ public enum MetricChoice {
         configure.accept(builder);
     }
 
-    /** All choices as {@code --metrics} takes them: {@code bleu,meteor,rouge,cider,distinct,selfbleu}. */
+    /** All choices as {@code --metrics} takes them: {@code bleu,meteor,rouge,cider,spice,distinct,selfbleu}. */
     public static String all() {
         return String.join(",", Arrays.stream(values()).map(MetricChoice::option).toList());
     }

@@ -169,7 +169,41 @@ class EvalCommandTest {
         assertBadInput(run("eval", "--predictions", tmp.resolve("missing.json").toString(), "--references", refs.toString()),
                 "missing.json: no such file");
         assertBadInput(run("eval", "--predictions", onlyOne.toString(), "--references", refs.toString(), "--metrics", "bleu,meteorx"),
-                "unknown metric 'meteorx' in --metrics; choose from bleu,meteor,rouge,cider,distinct,selfbleu");
+                "unknown metric 'meteorx' in --metrics; choose from bleu,meteor,rouge,cider,spice,distinct,selfbleu");
+    }
+
+    /** blip2-spice is on the CLI's class path: SPICE and its per-image detail come out of --json. */
+    @Test
+    void spiceOnRequestWithPerImageDetail() throws IOException {
+        Path refs = tmp.resolve("refs.json");
+        Files.writeString(refs, "{\"annotations\": [{\"image_id\": 1, \"caption\": \"A brown dog runs on the grass.\"},"
+                + " {\"image_id\": 1, \"caption\": \"a dog playing outside\"}, {\"image_id\": 2, \"caption\": \"Two red apples on a table\"}]}");
+        Path results = tmp.resolve("results.json");
+        Files.writeString(results, "[{\"image_id\": 1, \"caption\": \"a brown dog on the grass\"},"
+                + " {\"image_id\": 2, \"caption\": \"a cat sleeping\"}]");
+        Path cache = tmp.resolve("spice-parses.bin");
+        Run r = run("eval", "--predictions", results.toString(), "--references", refs.toString(), "--json",
+                "--metrics", "spice,bleu", "--threads", "1", "--spice-cache", cache.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.get("corpus").fieldNames()).toIterable()
+                .containsExactly("Bleu_1", "Bleu_2", "Bleu_3", "Bleu_4", "SPICE");
+        JsonNode dog = report.get("per_image").get("1");
+        JsonNode cat = report.get("per_image").get("2");
+        // "dog", "grass", "brown" and the "on" relation match a reference tuple; nothing about the cat does
+        assertThat(dog.get("SPICE").asDouble()).isPositive();
+        assertThat(cat.get("SPICE").asDouble()).isZero();
+        assertThat(report.get("corpus").get("SPICE").asDouble())
+                .isCloseTo((dog.get("SPICE").asDouble() + cat.get("SPICE").asDouble()) / 2, within(1e-15));
+        JsonNode detail = dog.get("SPICE_detail");
+        assertThat(detail.fieldNames()).toIterable()
+                .containsExactly("All", "Object", "Attribute", "Relation", "Cardinality", "Color", "Size");
+        assertThat(detail.get("All").get("f").asDouble()).isEqualTo(dog.get("SPICE").asDouble());
+        assertThat(detail.get("Object").get("tp").asDouble()).isGreaterThanOrEqualTo(2.0);
+        assertThat(detail.get("Color").get("tp").asDouble()).isEqualTo(1.0);
+        assertThat(detail.get("Cardinality").get("pr").isNull()).as("no count in the references: null").isTrue();
+        assertThat(cache).exists();
+        assertThat(report.get("signatures").get("SPICE").asText()).startsWith("SPICE-1.0[").contains("CoreNLP 3.6.0");
     }
 
     @Test

@@ -1,20 +1,25 @@
-package io.github.blip2j.spice.spi;
+package io.github.blip2j.metrics.spice;
 
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** Finds the {@link SpiceProvider} on the class path; the lookup a metrics library performs. */
+/** Finds the {@link SpiceProvider} on the class path. */
 public final class SpiceProviders {
 
-    /** What to tell a user whose class path has no provider. */
-    public static final String MISSING_MESSAGE = "SPICE needs the optional module io.github.blip2j:blip2-spice "
-        + "on the class path (it brings Stanford CoreNLP 3.6.0, GPL v3+, about 400 MB of models); "
-        + "add it as a dependency, or leave SPICE out of the metrics";
+    /** The artifact that provides SPICE, as Maven coordinates. */
+    public static final String ARTIFACT = "io.github.blip2j:blip2-spice:0.1.0-SNAPSHOT";
+
+    /** What a user whose class path has no provider is told. */
+    public static final String MISSING_MESSAGE = "SPICE needs the optional module " + ARTIFACT
+            + " on the class path (Maven: <dependency><groupId>io.github.blip2j</groupId>"
+            + "<artifactId>blip2-spice</artifactId><version>0.1.0-SNAPSHOT</version></dependency>). "
+            + "It is separate from blip2-metrics because its parser, Stanford CoreNLP 3.6.0, is GPL v3+ "
+            + "and brings about 400 MB of models; add it, or leave SPICE out of the metrics";
 
     private SpiceProviders() {
     }
 
-    /** The first provider found by {@link ServiceLoader} with this class's class loader, if any. */
+    /** The first provider {@link ServiceLoader} finds with this class's class loader, if any. */
     public static Optional<SpiceProvider> find() {
         return find(SpiceProviders.class.getClassLoader());
     }
