@@ -14,6 +14,7 @@ import io.github.blip2j.core.train.Trainable;
 import io.github.blip2j.core.train.TrainingListener;
 import io.github.blip2j.core.train.TrainingResult;
 import io.github.blip2j.core.train.ValidationResult;
+import io.github.blip2j.decoding.GenerationConfig;
 import io.github.blip2j.examples.demo.data.DemoDataGenerator;
 import io.github.blip2j.examples.demo.data.DemoDataset;
 import io.github.blip2j.examples.report.HtmlReport;
@@ -118,12 +119,23 @@ public final class DemoPipeline {
                 .dropout(settings.dropout()).maxTargetTokens(48)
                 .imageCacheSize(settings.images()).checkpointDir(runDir).seed(settings.seed())
                 .logEvery(1_000_000).listener(lossRecorder(loss));
+        if (splits.validation().size() > 0) {
+            // Pick the exported epoch by what the learning bars measure, on validation images.
+            tuner.validationScorer(new ObjectValidationScorer(truth))
+                    .monitor(ObjectValidationScorer.MONITOR, true)
+                    .validationDecoding(GenerationConfig.builder().maxNewTokens(settings.maxNewTokens()).build());
+        }
         listeners.forEach(tuner::listener);
         TrainingResult training = tuner.build().fit();
         info.put("training", String.format(Locale.ROOT, "%d steps, %d epochs, batch %d, AdamW lr %.1e (warm-up %d,"
                         + " cosine), weight decay %.2f, dropout %s, all parameters", training.steps(),
                 training.epochsCompleted(), settings.batchSize(), settings.learningRate(), settings.warmupSteps(),
                 settings.weightDecay(), settings.dropout() ? "on" : "off"));
+        if (training.bestValidation() != null) {
+            ValidationResult best = training.bestValidation();
+            info.put("exported weights", String.format(Locale.ROOT, "epoch %d of %d (best validation %s %.3f)",
+                    best.epoch() + 1, training.epochsCompleted(), ObjectValidationScorer.MONITOR, best.monitored()));
+        }
         watch.lap(info, "time: training");
 
         say("5/6 captioning the test images with the trained model");

@@ -68,8 +68,14 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void onValidation(ValidationResult result) {
-        String msg = String.format(Locale.ROOT, "validation after epoch %d (step %d): loss %.4f%s", result.epoch() + 1,
-                result.step(), result.loss(), result.improved() ? " (best so far)" : "");
+        StringBuilder scores = new StringBuilder();
+        result.metrics().forEach((name, value) -> {
+            if (!name.equals("loss")) {
+                scores.append(String.format(Locale.ROOT, ", %s %.3f", name, value));
+            }
+        });
+        String msg = String.format(Locale.ROOT, "validation after epoch %d (step %d): loss %.4f%s%s", result.epoch() + 1,
+                result.step(), result.loss(), scores, result.improved() ? " (best so far)" : "");
         out.println(redraw ? "\r" + msg + " ".repeat(20) : msg);
         out.flush();
     }

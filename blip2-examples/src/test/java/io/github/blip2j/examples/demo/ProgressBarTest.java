@@ -34,6 +34,18 @@ class ProgressBarTest {
     }
 
     @Test
+    void validationLineShowsTheScorersMetrics() {
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), false);
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("loss", 0.75);
+        metrics.put("object_score", 0.25);
+        bar.onValidation(new ValidationResult(1, 20, 0.75, metrics, 0.25, false, 0.1));
+        assertThat(text.toString()).contains("validation after epoch 2 (step 20): loss 0.7500, object_score 0.250")
+                .doesNotContain("best so far");
+    }
+
+    @Test
     void onATerminalRedrawsOneLine() {
         StringWriter text = new StringWriter();
         ProgressBar bar = new ProgressBar(new PrintWriter(text), true);
