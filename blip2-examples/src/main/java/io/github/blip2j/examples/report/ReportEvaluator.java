@@ -18,9 +18,9 @@ public final class ReportEvaluator {
     private final CaptionMetrics metrics;
     private final ErrorAnalyzer analyzer;
 
-    /** With {@link MetricSuite#all()} and the default error analyzer. */
+    /** With {@link MetricSuite#report()} (every metric, SPICE included when available) and the default error analyzer. */
     public ReportEvaluator() {
-        this(MetricSuite.all(), ErrorAnalyzer.builder().build());
+        this(MetricSuite.report(), ErrorAnalyzer.builder().build());
     }
 
     public ReportEvaluator(CaptionMetrics metrics, ErrorAnalyzer analyzer) {

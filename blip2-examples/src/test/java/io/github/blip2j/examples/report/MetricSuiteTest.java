@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The report scores with exactly the metrics {@code blip2 eval} reports by default, with the same values. */
+/** The report scores with the metrics {@code blip2 eval} reports by default plus SPICE, with the same values. */
 class MetricSuiteTest {
 
     @TempDir
@@ -42,8 +42,19 @@ class MetricSuiteTest {
         corpus.fieldNames().forEachRemaining(evalNames::add);
         assertThat(MetricSuite.all().metricNames()).isEqualTo(evalNames);
 
+        // The report adds SPICE (blip2-spice is on the CLI's class path): same values as eval asked for it.
+        StringWriter withSpice = new StringWriter();
+        CommandLine cli2 = new CommandLine(new EvalCommand());
+        cli2.setOut(new PrintWriter(withSpice));
+        assertThat(cli2.execute("--predictions", preds.toString(), "--references", refs.toString(), "--json",
+                "--metrics", "bleu,meteor,rouge,cider,distinct,selfbleu,spice")).isZero();
+        corpus = new ObjectMapper().readTree(withSpice.toString()).get("corpus");
+        evalNames.add("SPICE");
+        assertThat(MetricSuite.report().metricNames()).isEqualTo(evalNames);
+
         StrategyRun run = new ReportEvaluator().evaluate(PredictionsFile.read(preds),
                 io.github.blip2j.examples.eval.CaptionFiles.readReferences(refs), null);
+        assertThat(run.scores().get("SPICE")).as("SPICE").isPositive();
         for (String name : evalNames) {
             assertThat(run.scores().get(name)).as(name).isEqualTo(corpus.get(name).asDouble());
         }
