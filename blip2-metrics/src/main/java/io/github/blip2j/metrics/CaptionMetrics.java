@@ -1,10 +1,15 @@
 package io.github.blip2j.metrics;
 
+import io.github.blip2j.metrics.spice.SpiceProvider;
+import io.github.blip2j.metrics.spice.SpiceProviders;
+import io.github.blip2j.metrics.spice.SpiceScorer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Caption metrics that reproduce the COCO caption evaluation toolkit (pycocoevalcap), in Java:
@@ -195,7 +200,7 @@ public final class CaptionMetrics {
         }
 
         /** {@code METEOR} with Meteor's paraphrase module, from a {@code paraphrase-en.gz}-format table. */
-        public Builder meteor(java.nio.file.Path paraphraseTable) {
+        public Builder meteor(Path paraphraseTable) {
             return add(new io.github.blip2j.metrics.meteor.MeteorScorer(
                     io.github.blip2j.metrics.meteor.Meteor.builder().paraphraseTable(paraphraseTable).build(), true));
         }
@@ -219,14 +224,13 @@ public final class CaptionMetrics {
          *
          * @param parseCacheFile the cache file, or null for none
          */
-        public Builder spice(java.nio.file.Path parseCacheFile) {
-            java.util.Optional<io.github.blip2j.metrics.spice.SpiceProvider> provider =
-                    io.github.blip2j.metrics.spice.SpiceProviders.find();
+        public Builder spice(Path parseCacheFile) {
+            Optional<SpiceProvider> provider = SpiceProviders.find();
             if (provider.isEmpty()) {
                 spiceMissing = true;   // reported by build(), with what to add
                 return this;
             }
-            return add(new io.github.blip2j.metrics.spice.SpiceScorer(provider.get(), parseCacheFile));
+            return add(new SpiceScorer(provider.get(), parseCacheFile));
         }
 
         /**
@@ -268,7 +272,7 @@ public final class CaptionMetrics {
          */
         public CaptionMetrics build() {
             if (spiceMissing) {
-                throw new IllegalStateException(io.github.blip2j.metrics.spice.SpiceProviders.MISSING_MESSAGE);
+                throw new IllegalStateException(SpiceProviders.MISSING_MESSAGE);
             }
             if (scorers.isEmpty()) {
                 throw new IllegalStateException("no metric chosen: call bleu(), meteor(), rougeL(), cider(), spice(), distinct(), selfBleu() or add()");
