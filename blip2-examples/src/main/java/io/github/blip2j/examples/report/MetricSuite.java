@@ -5,8 +5,8 @@ import io.github.blip2j.metrics.spice.SpiceProviders;
 
 /**
  * The caption metrics of the CLI. {@link #all()} is the default metric set of {@code blip2 eval}, in
- * the same order; {@link #report()} adds SPICE for {@code blip2 demo} and {@code blip2 report}, which
- * score "every metric the library has" and can afford SPICE's parsing, so their numbers are the ones
+ * the same order (and what {@code blip2 demo} scores with); {@link #report()} adds SPICE for
+ * {@code blip2 report}, which scores every metric the library has, so its numbers are the ones
  * {@code blip2 eval --metrics bleu,meteor,rouge,cider,distinct,selfbleu,spice} prints for the same files.
  */
 public final class MetricSuite {
