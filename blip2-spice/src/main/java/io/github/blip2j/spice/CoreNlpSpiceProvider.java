@@ -1,14 +1,10 @@
 package io.github.blip2j.spice;
 
-import io.github.blip2j.metrics.spice.SpiceCategoryScore;
 import io.github.blip2j.metrics.spice.SpiceImageScore;
 import io.github.blip2j.metrics.spice.SpiceProvider;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,10 +32,7 @@ public final class CoreNlpSpiceProvider implements SpiceProvider {
     @Override
     public Map<String, SpiceImageScore> score(Map<String, List<String>> references, Map<String, String> candidates,
                                               int threads, Path cacheFile) {
-        SpiceResult result = scorer(threads, cacheFile).score(references, candidates);
-        Map<String, SpiceImageScore> out = new LinkedHashMap<>();
-        result.perImage().forEach((id, image) -> out.put(id, toMetrics(image)));
-        return out;
+        return scorer(threads, cacheFile).score(references, candidates).perImage();
     }
 
     /**
@@ -54,18 +47,5 @@ public final class CoreNlpSpiceProvider implements SpiceProvider {
         }
         Key key = new Key(threads, cacheFile == null ? null : cacheFile.toAbsolutePath().normalize());
         return SCORERS.computeIfAbsent(key, k -> Spice.builder().threads(k.threads()).cacheFile(k.cacheFile()).build());
-    }
-
-    /* This module's result in blip2-metrics' types (same categories, same numbers). */
-    static SpiceImageScore toMetrics(ImageScore image) {
-        Objects.requireNonNull(image, "image");
-        Map<io.github.blip2j.metrics.spice.SpiceCategory, SpiceCategoryScore> categories =
-            new EnumMap<>(io.github.blip2j.metrics.spice.SpiceCategory.class);
-        for (SpiceCategory c : SpiceCategory.values()) {
-            CategoryScore s = image.get(c);
-            categories.put(io.github.blip2j.metrics.spice.SpiceCategory.valueOf(c.name()), new SpiceCategoryScore(
-                s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(), s.recall(), s.f()));
-        }
-        return new SpiceImageScore(categories);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.blip2j.spice;
 
+import io.github.blip2j.metrics.spice.SpiceCategory;
+import io.github.blip2j.metrics.spice.SpiceCategoryScore;
+import io.github.blip2j.metrics.spice.SpiceImageScore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,7 +76,7 @@ public final class Spice {
 
         WordNetSynsets wordNet = WordNetSynsets.shared();
         List<String> ids = new ArrayList<>(references.keySet());
-        ImageScore[] scores = new ImageScore[ids.size()];
+        SpiceImageScore[] scores = new SpiceImageScore[ids.size()];
         java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(i -> {
             String id = ids.get(i);
             SceneGraph refGraph = new SceneGraph(wordNet);
@@ -84,7 +87,7 @@ public final class Spice {
             cache.get(candidates.get(id)).forEach(candGraph::add);
             scores[i] = evaluate(SceneTuple.of(candGraph), SceneTuple.of(refGraph));
         });
-        Map<String, ImageScore> perImage = new LinkedHashMap<>();
+        Map<String, SpiceImageScore> perImage = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             perImage.put(ids.get(i), scores[i]);
         }
@@ -106,11 +109,11 @@ public final class Spice {
     }
 
     /* SPICE's per-image evaluation: a candidate tuple is a hit when any reference tuple matches it. */
-    static ImageScore evaluate(List<SceneTuple> candidate, List<SceneTuple> reference) {
-        Map<SpiceCategory, CategoryScore> out = new EnumMap<>(SpiceCategory.class);
+    static SpiceImageScore evaluate(List<SceneTuple> candidate, List<SceneTuple> reference) {
+        Map<SpiceCategory, SpiceCategoryScore> out = new EnumMap<>(SpiceCategory.class);
         for (SpiceCategory category : SpiceCategory.values()) {
-            List<SceneTuple> cand = candidate.stream().filter(category::accepts).toList();
-            List<SceneTuple> ref = reference.stream().filter(category::accepts).toList();
+            List<SceneTuple> cand = candidate.stream().filter(t -> CategoryFilter.accepts(category, t)).toList();
+            List<SceneTuple> ref = reference.stream().filter(t -> CategoryFilter.accepts(category, t)).toList();
             int hits = 0;
             for (SceneTuple c : cand) {
                 for (SceneTuple r : ref) {
@@ -120,10 +123,10 @@ public final class Spice {
                     }
                 }
             }
-            out.put(category, CategoryScore.of(hits, cand.size() - hits, ref.size() - hits,
-                category.undefinedWithoutReferences()));
+            out.put(category, SpiceCategoryScore.of(hits, cand.size() - hits, ref.size() - hits,
+                CategoryFilter.undefinedWithoutReferences(category)));
         }
-        return new ImageScore(out);
+        return new SpiceImageScore(out);
     }
 
     private void parseAll(Set<String> captions) {

@@ -1,5 +1,8 @@
 package io.github.blip2j.spice;
 
+import io.github.blip2j.metrics.spice.SpiceCategory;
+import io.github.blip2j.metrics.spice.SpiceCategoryScore;
+import io.github.blip2j.metrics.spice.SpiceImageScore;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -10,7 +13,7 @@ import java.util.Map;
  *
  * @param perImage image id to its scores, in the order the images were given
  */
-public record SpiceResult(Map<String, ImageScore> perImage) {
+public record SpiceResult(Map<String, SpiceImageScore> perImage) {
 
     public SpiceResult {
         perImage = Collections.unmodifiableMap(new LinkedHashMap<>(perImage));
@@ -25,18 +28,18 @@ public record SpiceResult(Map<String, ImageScore> perImage) {
             return 0.0;
         }
         double sum = 0.0;
-        for (ImageScore s : perImage.values()) {
+        for (SpiceImageScore s : perImage.values()) {
             sum += s.spice();
         }
         return sum / perImage.size();
     }
 
     /** Per-category counts summed over all images, scores recomputed from the sums. */
-    public Map<SpiceCategory, CategoryScore> summed() {
-        Map<SpiceCategory, CategoryScore> out = new EnumMap<>(SpiceCategory.class);
+    public Map<SpiceCategory, SpiceCategoryScore> summed() {
+        Map<SpiceCategory, SpiceCategoryScore> out = new EnumMap<>(SpiceCategory.class);
         for (SpiceCategory c : SpiceCategory.values()) {
-            CategoryScore total = CategoryScore.of(0, 0, 0, false);
-            for (ImageScore s : perImage.values()) {
+            SpiceCategoryScore total = SpiceCategoryScore.of(0, 0, 0, false);
+            for (SpiceImageScore s : perImage.values()) {
                 total = total.plus(s.get(c));
             }
             out.put(c, total);

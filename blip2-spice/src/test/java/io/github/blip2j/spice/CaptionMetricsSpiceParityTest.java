@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.blip2j.metrics.CaptionMetrics;
 import io.github.blip2j.metrics.MetricReport;
 import io.github.blip2j.metrics.TokenizedCorpus;
+import io.github.blip2j.metrics.spice.SpiceCategory;
 import io.github.blip2j.metrics.spice.SpiceCategoryScore;
 import io.github.blip2j.metrics.spice.SpiceImageScore;
 import java.io.IOException;
@@ -91,7 +92,7 @@ class CaptionMetricsSpiceParityTest {
                 .isCloseTo(img.spice(), within(1e-3));
             SpiceImageScore detail = report.spiceDetail().get(img.id());
             for (SpiceCategory c : SpiceCategory.values()) {
-                SpiceCategoryScore s = detail.get(io.github.blip2j.metrics.spice.SpiceCategory.valueOf(c.name()));
+                SpiceCategoryScore s = detail.get(c);
                 soft.assertThat(new int[] {s.truePositives(), s.falsePositives(), s.falseNegatives()})
                     .as("image %s %s tp/fp/fn", img.id(), c.jsonName())
                     .containsExactly((int) img.expected(c, "tp"), (int) img.expected(c, "fp"), (int) img.expected(c, "fn"));

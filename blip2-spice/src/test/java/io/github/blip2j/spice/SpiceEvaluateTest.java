@@ -2,6 +2,9 @@ package io.github.blip2j.spice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.blip2j.metrics.spice.SpiceCategory;
+import io.github.blip2j.metrics.spice.SpiceCategoryScore;
+import io.github.blip2j.metrics.spice.SpiceImageScore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +26,15 @@ class SpiceEvaluateTest {
         List<SceneTuple> cand = tuples(Proposition.attribute("hound", "white"), Proposition.relation("hound", "sofa", "on"));
         List<SceneTuple> ref = tuples(Proposition.attribute("dog", "white"), Proposition.relation("dog", "couch", "on"),
             Proposition.attribute("dog", "two"));
-        ImageScore s = Spice.evaluate(cand, ref);
+        SpiceImageScore s = Spice.evaluate(cand, ref);
         // hound ~ dog share a synset; sofa ~ couch too.
-        assertThat(s.get(SpiceCategory.OBJECT)).isEqualTo(CategoryScore.of(2, 0, 0, true));
-        assertThat(s.get(SpiceCategory.ATTRIBUTE)).isEqualTo(CategoryScore.of(1, 0, 1, true));
-        assertThat(s.get(SpiceCategory.RELATION)).isEqualTo(CategoryScore.of(1, 0, 0, true));
-        assertThat(s.get(SpiceCategory.COLOR)).isEqualTo(CategoryScore.of(1, 0, 0, true));
-        assertThat(s.get(SpiceCategory.CARDINALITY)).isEqualTo(CategoryScore.of(0, 0, 1, true));
+        assertThat(s.get(SpiceCategory.OBJECT)).isEqualTo(SpiceCategoryScore.of(2, 0, 0, true));
+        assertThat(s.get(SpiceCategory.ATTRIBUTE)).isEqualTo(SpiceCategoryScore.of(1, 0, 1, true));
+        assertThat(s.get(SpiceCategory.RELATION)).isEqualTo(SpiceCategoryScore.of(1, 0, 0, true));
+        assertThat(s.get(SpiceCategory.COLOR)).isEqualTo(SpiceCategoryScore.of(1, 0, 0, true));
+        assertThat(s.get(SpiceCategory.CARDINALITY)).isEqualTo(SpiceCategoryScore.of(0, 0, 1, true));
         assertThat(s.get(SpiceCategory.SIZE).f()).isNaN();
-        assertThat(s.get(SpiceCategory.ALL)).isEqualTo(CategoryScore.of(4, 0, 1, false));
+        assertThat(s.get(SpiceCategory.ALL)).isEqualTo(SpiceCategoryScore.of(4, 0, 1, false));
     }
 
     @Test
@@ -40,16 +43,16 @@ class SpiceEvaluateTest {
         // "dog" has a sense in common with each: two hits on one reference tuple, fn = 1 - 2.
         List<SceneTuple> cand = tuples(Proposition.object("frank"), Proposition.object("cad"));
         List<SceneTuple> ref = tuples(Proposition.object("dog"));
-        ImageScore s = Spice.evaluate(cand, ref);
-        assertThat(s.get(SpiceCategory.ALL)).isEqualTo(CategoryScore.of(2, 0, -1, false));
+        SpiceImageScore s = Spice.evaluate(cand, ref);
+        assertThat(s.get(SpiceCategory.ALL)).isEqualTo(SpiceCategoryScore.of(2, 0, -1, false));
         // recall = tp / (tp + fn) = 2, precision 1: SPICE's formula then gives F = 4/3.
         assertThat(s.spice()).isEqualTo(4.0 / 3.0);
     }
 
     @Test
     void emptyCandidateScoresZero() {
-        ImageScore s = Spice.evaluate(List.of(), tuples(Proposition.object("dog")));
+        SpiceImageScore s = Spice.evaluate(List.of(), tuples(Proposition.object("dog")));
         assertThat(s.spice()).isZero();
-        assertThat(s.get(SpiceCategory.OBJECT)).isEqualTo(CategoryScore.of(0, 0, 1, true));
+        assertThat(s.get(SpiceCategory.OBJECT)).isEqualTo(SpiceCategoryScore.of(0, 0, 1, true));
     }
 }

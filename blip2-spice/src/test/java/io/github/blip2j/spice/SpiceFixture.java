@@ -2,6 +2,7 @@ package io.github.blip2j.spice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.blip2j.metrics.spice.SpiceCategory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

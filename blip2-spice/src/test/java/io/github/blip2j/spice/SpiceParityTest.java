@@ -3,6 +3,9 @@ package io.github.blip2j.spice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.blip2j.metrics.spice.SpiceCategory;
+import io.github.blip2j.metrics.spice.SpiceCategoryScore;
+import io.github.blip2j.metrics.spice.SpiceImageScore;
 import java.util.EnumMap;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
@@ -44,10 +47,10 @@ class SpiceParityTest {
         Map<SpiceCategory, Integer> agreeing = new EnumMap<>(SpiceCategory.class);
         SoftAssertions soft = new SoftAssertions();
         for (SpiceFixture.Image img : fx.images()) {
-            ImageScore ours = result.perImage().get(img.id());
+            SpiceImageScore ours = result.perImage().get(img.id());
             soft.assertThat(ours.spice()).as("image %s All.f", img.id()).isCloseTo(img.spice(), within(1e-3));
             for (SpiceCategory c : SpiceCategory.values()) {
-                CategoryScore s = ours.get(c);
+                SpiceCategoryScore s = ours.get(c);
                 int[] got = {s.truePositives(), s.falsePositives(), s.falseNegatives()};
                 int[] want = {(int) img.expected(c, "tp"), (int) img.expected(c, "fp"), (int) img.expected(c, "fn")};
                 soft.assertThat(got).as("image %s %s tp/fp/fn", img.id(), c.jsonName()).containsExactly(want);

@@ -1,14 +1,14 @@
-package io.github.blip2j.spice;
+package io.github.blip2j.metrics.spice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class CategoryScoreTest {
+class SpiceCategoryScoreTest {
 
     @Test
     void harmonicMeanOfPrecisionAndRecall() {
-        CategoryScore s = CategoryScore.of(5, 0, 13, false);
+        SpiceCategoryScore s = SpiceCategoryScore.of(5, 0, 13, false);
         assertThat(s.precision()).isEqualTo(1.0);
         assertThat(s.recall()).isEqualTo(5.0 / 18.0);
         assertThat(s.f()).isEqualTo(0.4347826086956522); // hand10 image 1 "All", as SPICE printed it
@@ -16,8 +16,8 @@ class CategoryScoreTest {
 
     @Test
     void noReferenceTuplesIsZeroForAllAndNaNForSubsets() {
-        assertThat(CategoryScore.of(0, 3, 0, false)).isEqualTo(new CategoryScore(0, 3, 0, 0.0, 0.0, 0.0));
-        CategoryScore subset = CategoryScore.of(0, 3, 0, true);
+        assertThat(SpiceCategoryScore.of(0, 3, 0, false)).isEqualTo(new SpiceCategoryScore(0, 3, 0, 0.0, 0.0, 0.0));
+        SpiceCategoryScore subset = SpiceCategoryScore.of(0, 3, 0, true);
         assertThat(subset.precision()).isNaN();
         assertThat(subset.recall()).isNaN();
         assertThat(subset.f()).isNaN();
@@ -25,7 +25,7 @@ class CategoryScoreTest {
 
     @Test
     void noCandidateTuplesHasZeroPrecision() {
-        CategoryScore s = CategoryScore.of(0, 0, 4, true);
+        SpiceCategoryScore s = SpiceCategoryScore.of(0, 0, 4, true);
         assertThat(s.precision()).isZero();
         assertThat(s.recall()).isZero();
         assertThat(s.f()).isZero();
@@ -33,8 +33,8 @@ class CategoryScoreTest {
 
     @Test
     void sumsAddCountsAndRescore() {
-        CategoryScore sum = CategoryScore.of(1, 1, 2, true).plus(CategoryScore.of(3, 0, 0, true));
-        assertThat(sum).isEqualTo(CategoryScore.of(4, 1, 2, false));
+        SpiceCategoryScore sum = SpiceCategoryScore.of(1, 1, 2, true).plus(SpiceCategoryScore.of(3, 0, 0, true));
+        assertThat(sum).isEqualTo(SpiceCategoryScore.of(4, 1, 2, false));
         assertThat(sum.precision()).isEqualTo(0.8);
         assertThat(sum.recall()).isEqualTo(4.0 / 6.0);
     }

@@ -1,26 +1,13 @@
 package io.github.blip2j.spice;
 
+import io.github.blip2j.metrics.spice.SpiceCategory;
 import java.util.Set;
 
 /**
- * The tuple subsets SPICE reports, named as in its JSON output ({@code SPICE_detail}).
- * {@link #ALL} is the SPICE score itself; the others are diagnostics.
+ * Which tuples each {@link SpiceCategory} counts (SPICE's {@code TupleFilter}), and how SPICE scores a
+ * category without reference tuples.
  */
-public enum SpiceCategory {
-    /** Every tuple: objects, attributes and relations. */
-    ALL("All"),
-    /** Object tuples {@code (dog)}. */
-    OBJECT("Object"),
-    /** Attribute tuples {@code (dog, brown)}. */
-    ATTRIBUTE("Attribute"),
-    /** Relation tuples {@code (dog, frisbee, catch)}. */
-    RELATION("Relation"),
-    /** Attribute tuples whose attribute is a small number word ({@code one} .. {@code ten}). */
-    CARDINALITY("Cardinality"),
-    /** Attribute tuples whose attribute is a common colour word. */
-    COLOR("Color"),
-    /** Attribute tuples whose attribute is a size adjective. */
-    SIZE("Size");
+final class CategoryFilter {
 
     private static final Set<String> SMALL_NUMBERS = Set.of(
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
@@ -41,20 +28,12 @@ public enum SpiceCategory {
         "unlimited", "heavy", "puny", "vast", "hefty", "rotund", "wee", "huge", "scanty", "whopping", "hulking",
         "scraggy", "wide");
 
-    private final String jsonName;
-
-    SpiceCategory(String jsonName) {
-        this.jsonName = jsonName;
+    private CategoryFilter() {
     }
 
-    /** The key SPICE and pycocoevalcap use ("All", "Object", ...). */
-    public String jsonName() {
-        return jsonName;
-    }
-
-    /** Whether {@code tuple} belongs to this subset (SPICE's {@code TupleFilter}). */
-    boolean accepts(SceneTuple tuple) {
-        return switch (this) {
+    /** Whether {@code tuple} belongs to {@code category}'s subset. */
+    static boolean accepts(SpiceCategory category, SceneTuple tuple) {
+        return switch (category) {
             case ALL -> true;
             case OBJECT -> tuple.arity() == 1;
             case ATTRIBUTE -> tuple.arity() == 2;
@@ -74,8 +53,8 @@ public enum SpiceCategory {
         return word != null && words.contains(word);
     }
 
-    /** Whether SPICE reports NaN (JSON null) for this subset when the references have no tuple of it. */
-    boolean undefinedWithoutReferences() {
-        return this != ALL;
+    /** Whether SPICE reports NaN (JSON null) for {@code category} when the references have no tuple of it. */
+    static boolean undefinedWithoutReferences(SpiceCategory category) {
+        return category != SpiceCategory.ALL;
     }
 }
