@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
+import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class AdamW implements AutoCloseable {
     private final double eps;
     private final double weightDecay;
     private final Predicate<String> decayExempt;
+    private final boolean fusedUpdates;
     private final NDManager stateManager;
     private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
     private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
@@ -37,6 +39,7 @@ public final class AdamW implements AutoCloseable {
         this.eps = b.eps;
         this.weightDecay = b.weightDecay;
         this.decayExempt = b.decayExempt;
+        this.fusedUpdates = b.fusedUpdates;
         this.stateManager = NDManager.newBaseManager();
     }
 
@@ -57,6 +60,18 @@ public final class AdamW implements AutoCloseable {
      * @throws NullPointerException naming a parameter that has no gradient in {@code grads}
      */
     public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr) {
+        step(params, grads, lr, 1.0);
+    }
+
+    /**
+     * {@link #step(Map, Map, double)} on the gradients times {@code gradScale} (the global-norm clipping
+     * coefficient), leaving the gradient arrays as they are.
+     *
+     * <p>Contiguous float32 CPU tensors (the usual case) are updated in one fused pass over their memory
+     * ({@link DirectFloats}); anything else by libtorch ops. Both paths perform the same float32
+     * operations in the same order, so they give identical weights and moments.
+     */
+    public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double gradScale) {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
@@ -67,22 +82,64 @@ public final class AdamW implements AutoCloseable {
             NDArray g = Objects.requireNonNull(grads.get(name), () -> "no gradient for parameter " + name);
             NDArray m = firstMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), DataType.FLOAT32, p.getDevice()));
             NDArray v = secondMoments.computeIfAbsent(name, k -> stateManager.zeros(p.getShape(), DataType.FLOAT32, p.getDevice()));
-            try (NDManager scope = NDManager.newBaseManager(p.getDevice())) {
-                // Every temporary below attaches to its first operand's manager; moving the operands
-                // into the scope for the duration keeps the state manager free of temporaries.
-                p.tempAttach(scope);
-                m.tempAttach(scope);
-                v.tempAttach(scope);
-                g.tempAttach(scope);
-                if (weightDecay != 0 && !decayExempt.test(name)) {
-                    p.muli((float) (1 - lr * weightDecay));
-                }
-                // Same operand order as torch's kernels (lerp_, addcmul_, addcdiv_), so float32 rounding agrees.
-                m.addi(g.sub(m).muli((float) (1 - beta1)));
-                v.muli((float) beta2).addi(g.mul((float) (1 - beta2)).muli(g));
-                NDArray denom = v.sqrt().divi((float) bc2Sqrt).addi((float) eps);
-                p.addi(m.mul((float) -stepSize).divi(denom));
+            float decay = weightDecay != 0 && !decayExempt.test(name) ? (float) (1 - lr * weightDecay) : 1f;
+            FloatBuffer pv = fusedUpdates ? DirectFloats.view(p) : null;
+            FloatBuffer gv = pv == null ? null : DirectFloats.view(g);
+            FloatBuffer mv = gv == null ? null : DirectFloats.view(m);
+            FloatBuffer vv = mv == null ? null : DirectFloats.view(v);
+            if (vv != null) {
+                fused(pv, gv, mv, vv, (float) gradScale, decay, (float) -stepSize, (float) bc2Sqrt);
+            } else {
+                byOps(p, g, m, v, (float) gradScale, decay, (float) -stepSize, (float) bc2Sqrt);
             }
+        }
+    }
+
+    /** One pass per tensor; each line is one of {@link #byOps}' ops, in its order and rounding. */
+    private void fused(FloatBuffer p, FloatBuffer g, FloatBuffer m, FloatBuffer v, float gradScale, float decay,
+                       float negStepSize, float bc2Sqrt) {
+        float oneMinusBeta1 = (float) (1 - beta1);
+        float b2 = (float) beta2;
+        float oneMinusBeta2 = (float) (1 - beta2);
+        float epsilon = (float) eps;
+        int n = p.capacity();
+        for (int i = 0; i < n; i++) {
+            float gi = g.get(i);
+            if (gradScale != 1f) {
+                gi = gi * gradScale;
+            }
+            float pi = p.get(i);
+            if (decay != 1f) {
+                pi = pi * decay;
+            }
+            float mi = m.get(i);
+            mi = mi + (gi - mi) * oneMinusBeta1;
+            float vi = v.get(i) * b2 + gi * oneMinusBeta2 * gi;
+            float denom = (float) Math.sqrt(vi) / bc2Sqrt + epsilon;
+            m.put(i, mi);
+            v.put(i, vi);
+            p.put(i, pi + mi * negStepSize / denom);
+        }
+    }
+
+    private void byOps(NDArray p, NDArray g, NDArray m, NDArray v, float gradScale, float decay, float negStepSize,
+                       float bc2Sqrt) {
+        try (NDManager scope = NDManager.newBaseManager(p.getDevice())) {
+            // Every temporary below attaches to its first operand's manager; moving the operands
+            // into the scope for the duration keeps the state manager free of temporaries.
+            p.tempAttach(scope);
+            m.tempAttach(scope);
+            v.tempAttach(scope);
+            g.tempAttach(scope);
+            NDArray grad = gradScale != 1f ? g.mul(gradScale) : g;
+            if (decay != 1f) {
+                p.muli(decay);
+            }
+            // Same operand order as torch's kernels (lerp_, addcmul_, addcdiv_), so float32 rounding agrees.
+            m.addi(grad.sub(m).muli((float) (1 - beta1)));
+            v.muli((float) beta2).addi(grad.mul((float) (1 - beta2)).muli(grad));
+            NDArray denom = v.sqrt().divi(bc2Sqrt).addi((float) eps);
+            p.addi(m.mul(negStepSize).divi(denom));
         }
     }
 
@@ -125,6 +182,7 @@ public final class AdamW implements AutoCloseable {
         private double eps = 1e-8;
         private double weightDecay = 0.05;
         private Predicate<String> decayExempt = AdamW::isBiasOrNorm;
+        private boolean fusedUpdates = true;
 
         public Builder beta1(double v) {
             beta1 = requireRange("beta1", v, 0, 1);
@@ -155,6 +213,12 @@ public final class AdamW implements AutoCloseable {
         /** Which parameter names get no weight decay. */
         public Builder decayExempt(Predicate<String> names) {
             decayExempt = Objects.requireNonNull(names, "decayExempt");
+            return this;
+        }
+
+        /** Off: every tensor goes through libtorch ops (tests compare the two paths). */
+        Builder fusedUpdates(boolean on) {
+            fusedUpdates = on;
             return this;
         }
 

@@ -24,6 +24,15 @@ public final class GradientNorm {
         double sumSquares = 0;
         try (NDManager scope = NDManager.newBaseManager()) {
             for (NDArray g : gradients) {
+                java.nio.FloatBuffer view = DirectFloats.view(g);
+                if (view != null) {
+                    // One read of the tensor's memory instead of a float64 copy, a square and a sum.
+                    for (int i = 0, n = view.capacity(); i < n; i++) {
+                        double x = view.get(i);
+                        sumSquares += x * x;
+                    }
+                    continue;
+                }
                 NDArray g64 = g.toType(DataType.FLOAT64, true);
                 g64.attach(scope);
                 NDArray s = g64.square().sum();
@@ -41,16 +50,25 @@ public final class GradientNorm {
      * @return the coefficient applied (1 when nothing was clipped)
      */
     public static double clip(List<NDArray> gradients, double norm, double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("maxGradNorm must be > 0, got " + maxNorm);
-        }
-        double coef = maxNorm / (norm + 1e-6);
-        if (coef >= 1.0) {
+        double coef = coefficient(norm, maxNorm);
+        if (coef == 1.0) {
             return 1.0;
         }
         for (NDArray g : gradients) {
             g.muli((float) coef);
         }
         return coef;
+    }
+
+    /**
+     * PyTorch's clipping coefficient {@code maxNorm / (norm + 1e-6)} clamped to 1, for callers that
+     * scale the gradients as they use them ({@link AdamW#step(java.util.Map, java.util.Map, double, double)}).
+     */
+    public static double coefficient(double norm, double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("maxGradNorm must be > 0, got " + maxNorm);
+        }
+        double coef = maxNorm / (norm + 1e-6);
+        return coef >= 1.0 ? 1.0 : coef;
     }
 }

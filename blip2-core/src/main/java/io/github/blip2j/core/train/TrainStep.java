@@ -153,8 +153,8 @@ public final class TrainStep {
                 zero(gradList);
                 return new StepOutcome(meanLoss, norm, 1.0, n, true);
             }
-            double coef = maxGradNorm > 0 ? GradientNorm.clip(gradList, norm, maxGradNorm) : 1.0;
-            optimizer.step(withGrad, grads, lr);
+            double coef = maxGradNorm > 0 ? GradientNorm.coefficient(norm, maxGradNorm) : 1.0;
+            optimizer.step(withGrad, grads, lr, coef);
             zero(gradList);
             return new StepOutcome(meanLoss, norm, coef, n, false);
         } finally {
