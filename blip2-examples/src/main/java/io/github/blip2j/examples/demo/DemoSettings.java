@@ -65,7 +65,7 @@ public record DemoSettings(Path out, int images, int imageSize, double validatio
      * fit in the ten-minute budget.
      */
     public static DemoSettings full(Path out, long seed) {
-        return new DemoSettings(out, 3000, 64, 0.05, 0.1, DemoModelSize.DEFAULT, 6, 32, 1e-3, 50, 0.5, false, 40, 20,
+        return new DemoSettings(out, 3000, 64, 0.05, 0.1, DemoModelSize.DEFAULT, 7, 32, 1e-3, 50, 0.5, false, 40, 20,
                 seed);
     }
 
