@@ -69,7 +69,8 @@ public final class AdamW implements AutoCloseable {
      *
      * <p>Contiguous float32 CPU tensors (the usual case) are updated in one fused pass over their memory
      * ({@link DirectFloats}); anything else by libtorch ops. Both paths perform the same float32
-     * operations in the same order, so they give identical weights and moments.
+     * operations in the same order; they agree to the bit except where libtorch's scalar tail loops
+     * (the last {@code size mod 16} values) contract a multiply-add, which can move the last bit.
      */
     public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double gradScale) {
         step++;

@@ -49,11 +49,6 @@ final class DirectFloats {
         return view.capacity() == a.size() ? view : null;
     }
 
-    /** Whether every array has a view. */
-    static boolean available() {
-        return IS_CONTIGUOUS != null;
-    }
-
     private static MethodHandle contiguityProbe() {
         try {
             Class<?> lib = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");

@@ -3,6 +3,7 @@ package io.github.blip2j.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.nio.FloatBuffer;
 
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class GradientNorm {
         double sumSquares = 0;
         try (NDManager scope = NDManager.newBaseManager()) {
             for (NDArray g : gradients) {
-                java.nio.FloatBuffer view = DirectFloats.view(g);
+                FloatBuffer view = DirectFloats.view(g);
                 if (view != null) {
                     // One read of the tensor's memory instead of a float64 copy, a square and a sum.
                     for (int i = 0, n = view.capacity(); i < n; i++) {
