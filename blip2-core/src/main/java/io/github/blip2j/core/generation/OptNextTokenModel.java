@@ -80,14 +80,15 @@ final class OptNextTokenModel implements GenerationSession {
 
     @Override
     public void nextLogits(int[] lastTokens, float[] logits) {
-        NoGradient.run(() -> step(lastTokens, logits));
-    }
-
-    private void step(int[] lastTokens, float[] logits) {
         int rows = mask.length;
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
         }
+        NoGradient.run(() -> StepThreads.run(rows, headThreads -> step(lastTokens, logits, headThreads)));
+    }
+
+    private void step(int[] lastTokens, float[] logits, int headThreads) {
+        int rows = mask.length;
         try (NDManager step = session.newSubManager()) {
             DecoderOutput out;
             if (pending != null) {
@@ -104,7 +105,7 @@ final class OptNextTokenModel implements GenerationSession {
             }
             cache.update(out.keyValues());
             NDArray last = out.hidden().get(":, -1:, :");
-            Blip2Generation.copyLogits(opt.logits(last), logits, rows, vocabSize());
+            Blip2Generation.copyLogits(opt.logits(last, headThreads), logits, rows, vocabSize());
         }
         if (pending != null) {
             pendingManager.close();

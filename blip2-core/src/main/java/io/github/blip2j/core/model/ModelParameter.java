@@ -1,7 +1,10 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,9 +21,10 @@ public final class ModelParameter {
     private final ParameterKind kind;
     private volatile NDArray array;
     private volatile boolean trainable;
-    /** A contiguous {@code (in, out)} copy of {@link #array} for one-row products; guarded by this. */
+    /** {@link #transposedBlocks} of {@link #array}, for one-row products; guarded by this. */
     private NDArray transposed;
     private NDArray transposedSource;
+    private int transposedWays;
 
     ModelParameter(String name, Shape shape, ParameterKind kind) {
         this.name = Objects.requireNonNull(name, "name");
@@ -84,32 +88,59 @@ public final class ModelParameter {
     }
 
     /**
-     * A contiguous copy of the 2-D array's transpose, {@code (in, out)}, made on first use in the
-     * array's manager, or {@code null} while the parameter is trainable or its array records
-     * gradients (then its values may change in place, or a LoRA-merged array is bound). One row times
-     * the transpose streams the weight about twice as fast as the {@code (out, in)} layout on the
-     * CPUs measured (see {@link LinearOps}). The copy is dropped whenever an array is bound or the
-     * parameter is made trainable, so it never outlives the values it was made from.
+     * The 2-D array's transpose, {@code (in, out)}, as a contiguous copy cut into {@code ways} column
+     * blocks: {@code (in, out)} for one way, else {@code (ways, in, ceil(out / ways))} with the last
+     * block's missing columns zero. Made on first use in the array's manager and kept until another
+     * {@code ways} is asked for; {@code null} while the parameter is trainable or its array records
+     * gradients (then its values may change in place, or a LoRA-merged array is bound).
+     *
+     * <p>Why a copy: one row times the transpose streams the weight about twice as fast as the
+     * {@code (out, in)} layout on the CPUs measured, and the blocks let {@code ways} threads stream
+     * it side by side (see {@link LinearOps#head}). The copy is dropped whenever an array is bound or
+     * the parameter is made trainable, so it never outlives the values it was made from.
      */
-    synchronized NDArray transposedCopy() {
+    synchronized NDArray transposedBlocks(int ways) {
+        if (ways < 1) {
+            throw new IllegalArgumentException("ways = " + ways + ": must be >= 1");
+        }
         NDArray a = array();
         if (trainable || a.hasGradient() || a.getShape().dimension() != 2) {
             return null;
         }
-        if (transposed == null || transposedSource != a) {
+        if (transposed == null || transposedSource != a || transposedWays != ways) {
             dropTransposed();
-            long rows = a.getShape().get(0);
-            long cols = a.getShape().get(1);
-            // reshape of a transposed view to one axis must copy; the 2-D reshape after it is a view.
-            NDArray view = a.transpose();
-            NDArray flat = view.reshape(rows * cols);
-            NDArray copy = flat.reshape(cols, rows);
-            view.close();
-            flat.close();
-            transposed = copy;
+            transposed = blocksOf(a, ways);
             transposedSource = a;
+            transposedWays = ways;
         }
         return transposed;
+    }
+
+    private static NDArray blocksOf(NDArray a, int ways) {
+        long out = a.getShape().get(0);
+        long in = a.getShape().get(1);
+        long width = (out + ways - 1) / ways;
+        List<NDArray> temporaries = new ArrayList<>();
+        try {
+            NDArray w = a;
+            if (width * ways != out) {
+                w = a.getManager().zeros(new Shape(width * ways, in), a.getDataType(), a.getDevice());
+                temporaries.add(w);
+                w.set(new NDIndex().addSliceDim(0, out), a);
+            }
+            NDArray t = w.transpose();
+            temporaries.add(t);
+            NDArray split = t.reshape(in, ways, width);
+            temporaries.add(split);
+            // (in, ways, width) -> (ways, in, width); reshaping the permuted view to one axis copies it.
+            NDArray permuted = split.transpose(1, 0, 2);
+            temporaries.add(permuted);
+            NDArray flat = permuted.reshape(ways * in * width);
+            temporaries.add(flat);
+            return ways == 1 ? flat.reshape(in, width) : flat.reshape(ways, in, width);
+        } finally {
+            temporaries.forEach(NDArray::close);
+        }
     }
 
     private synchronized void dropTransposed() {
@@ -117,6 +148,7 @@ public final class ModelParameter {
             transposed.close();
             transposed = null;
             transposedSource = null;
+            transposedWays = 0;
         }
     }
 

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.blip2j.core.io.SafetensorsReader;
 import io.github.blip2j.core.model.Blip2Model;
+import io.github.blip2j.core.model.IntraOpThreads;
 import io.github.blip2j.core.model.TinyT5Fixture;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +77,31 @@ class T5GenerationParityTest {
                 }
                 assertThat(diff).as("max |diff| of step %d logits", t).isLessThanOrEqualTo(1e-4);
             }
+        }
+    }
+
+    @Test
+    void oneRowStepsOnTwoThreadsFollowTheRecordedRunAndRestoreTheCallersCount() {
+        JsonNode c = json.get("generate").get("greedy_prompt");
+        long[][] seq = TinyT5Fixture.longs(c.get("sequences"));
+        float[] ref = expected.loadFloats("greedy_prompt_step_logits");
+        int v = 150;
+        int before = IntraOpThreads.current();
+        IntraOpThreads.use(2);
+        try (GenerationSession s = Blip2Generation.start(model, pixels(), prompts(c))) {
+            s.selectRows(new int[] {0});
+            float[] logits = new float[v];
+            for (int t = 0; t < 12; t++) {
+                s.nextLogits(new int[] {(int) seq[0][t]}, logits);
+                assertThat(IntraOpThreads.current()).as("caller's count after step %d", t).isEqualTo(2);
+                double diff = 0;
+                for (int i = 0; i < v; i++) {
+                    diff = Math.max(diff, Math.abs(logits[i] - ref[t * 2 * v + i]));
+                }
+                assertThat(diff).as("max |diff| of step %d logits", t).isLessThanOrEqualTo(1e-4);
+            }
+        } finally {
+            IntraOpThreads.use(before);
         }
     }
 

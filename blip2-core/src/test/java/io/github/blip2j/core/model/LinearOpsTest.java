@@ -42,7 +42,7 @@ class LinearOpsTest {
             NDArray x = call.randomNormal(new Shape(1, 1, 128));
             NDArray expected = x.getNDArrayInternal().linear(x, head.array(), null).singletonOrThrow();
             for (int i = 0; i < 3; i++) {
-                NDArray y = LinearOps.head(x, head);
+                NDArray y = LinearOps.head(x, head, 1);
                 assertThat(y.getShape()).isEqualTo(expected.getShape());
                 assertThat(y.sub(expected).abs().max().getFloat()).isLessThan(1e-4f);
             }
@@ -52,19 +52,43 @@ class LinearOpsTest {
             // New values bound: the copy is dropped and remade from them.
             NDArray replaced = head.array().mul(2);
             head.set(replaced);
-            NDArray y = LinearOps.head(x, head);
+            NDArray y = LinearOps.head(x, head, 1);
             assertThat(y.sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
 
             // Trainable: no copy (its values may change in place), the plain path is used.
             head.setTrainable(true);
-            assertThat(head.transposedCopy()).isNull();
+            assertThat(head.transposedBlocks(1)).isNull();
             head.setTrainable(false);
             head.array().setRequiresGradient(false);
-            assertThat(LinearOps.head(x, head).sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
+            assertThat(LinearOps.head(x, head, 1).sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
             // Several rows take the streaming orientation and give the same values.
             NDArray rows = call.randomNormal(new Shape(3, 1, 128));
             NDArray fused = rows.getNDArrayInternal().linear(rows, head.array(), null).singletonOrThrow();
-            assertThat(LinearOps.head(rows, head).sub(fused).abs().max().getFloat()).isLessThan(2e-4f);
+            assertThat(LinearOps.head(rows, head, 2).sub(fused).abs().max().getFloat()).isLessThan(2e-4f);
+        }
+    }
+
+    @Test
+    void headCutIntoColumnBlocksGivesTheSameLogitsForAnyWidthAndRestoresTheThreadCount() {
+        try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
+            ParameterRegistry registry = new ParameterRegistry();
+            // Odd width: the last block is padded with zero columns that must not reach the logits.
+            long out = LinearOps.MIN_SKINNY_WEIGHT / 64 + 7;
+            ModelParameter head = registry.scope("lm_head").param("weight", ParameterKind.WEIGHT, out, 64);
+            head.set(weights.randomNormal(new Shape(out, 64)));
+            NDArray x = call.randomNormal(new Shape(1, 1, 64));
+            NDArray expected = x.getNDArrayInternal().linear(x, head.array(), null).singletonOrThrow();
+            int threads = IntraOpThreads.current();
+            int before = weights.getManagedArrays().size() - call.getManagedArrays().size();
+            for (int ways : new int[] {2, 3, 2}) {
+                NDArray y = LinearOps.head(x, head, ways);
+                assertThat(y.getShape()).isEqualTo(expected.getShape());
+                assertThat(y.sub(expected).abs().max().getFloat()).as("%d blocks", ways).isLessThan(1e-4f);
+                assertThat(IntraOpThreads.current()).isEqualTo(threads);
+                assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
+                        .as("one block copy at a time").isEqualTo(before + 1);
+            }
+            assertThat(head.transposedBlocks(3).getShape()).isEqualTo(new Shape(3, 64, (out + 2) / 3));
         }
     }
 }
