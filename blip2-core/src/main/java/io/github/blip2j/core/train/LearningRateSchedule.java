@@ -27,11 +27,28 @@ public interface LearningRateSchedule {
         return step -> step < warmupSteps ? peak * (step + 1) / (double) warmupSteps : peak;
     }
 
-    /** The schedule of {@code kind}: {@link #warmupCosine} or {@link #warmupConstant}. */
+    /** The schedule of {@code kind}: {@link #warmupCosine}, {@link #warmupLinear} or {@link #warmupConstant}. */
     static LearningRateSchedule of(ScheduleKind kind, double peak, long warmupSteps, long totalSteps, double minLr) {
         return switch (kind) {
             case COSINE -> warmupCosine(peak, warmupSteps, totalSteps, minLr);
+            case LINEAR -> warmupLinear(peak, warmupSteps, totalSteps, minLr);
             case CONSTANT -> warmupConstant(peak, warmupSteps);
+        };
+    }
+
+    /**
+     * Linear warm-up as {@link #warmupCosine}, then a straight line per step from {@code peak} down to
+     * {@code minLr} at {@code totalSteps} (Hugging Face's {@code get_linear_schedule_with_warmup} with
+     * {@code minLr = 0}, except that the first update is not wasted at lr 0). It spends more of the
+     * run near the peak than the cosine does. Steps past the end stay at {@code minLr}.
+     */
+    static LearningRateSchedule warmupLinear(double peak, long warmupSteps, long totalSteps, double minLr) {
+        checkDecay(peak, warmupSteps, totalSteps, minLr);
+        return step -> {
+            if (step < warmupSteps) {
+                return peak * (step + 1) / (double) warmupSteps;
+            }
+            return minLr + (peak - minLr) * (1 - decayProgress(step, warmupSteps, totalSteps));
         };
     }
 
@@ -43,6 +60,24 @@ public interface LearningRateSchedule {
      * and independent of the epoch length). Steps past the end stay at {@code minLr}.
      */
     static LearningRateSchedule warmupCosine(double peak, long warmupSteps, long totalSteps, double minLr) {
+        checkDecay(peak, warmupSteps, totalSteps, minLr);
+        return step -> {
+            if (step < warmupSteps) {
+                // (step + 1) so that the very first update is not wasted at lr = 0.
+                return peak * (step + 1) / (double) warmupSteps;
+            }
+            double progress = decayProgress(step, warmupSteps, totalSteps);
+            return minLr + 0.5 * (peak - minLr) * (1 + Math.cos(Math.PI * progress));
+        };
+    }
+
+    /** How far {@code step} is through the decay after the warm-up, in [0, 1]. */
+    private static double decayProgress(long step, long warmupSteps, long totalSteps) {
+        long decaySteps = Math.max(1, totalSteps - warmupSteps);
+        return Math.min(1.0, (step - warmupSteps) / (double) decaySteps);
+    }
+
+    private static void checkDecay(double peak, long warmupSteps, long totalSteps, double minLr) {
         requirePositive("learningRate", peak);
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("warmupSteps must be >= 0, got " + warmupSteps);
@@ -53,15 +88,6 @@ public interface LearningRateSchedule {
         if (minLr < 0 || minLr > peak) {
             throw new IllegalArgumentException("minLearningRate must be in [0, " + peak + "], got " + minLr);
         }
-        return step -> {
-            if (step < warmupSteps) {
-                // (step + 1) so that the very first update is not wasted at lr = 0.
-                return peak * (step + 1) / (double) warmupSteps;
-            }
-            long decaySteps = Math.max(1, totalSteps - warmupSteps);
-            double progress = Math.min(1.0, (step - warmupSteps) / (double) decaySteps);
-            return minLr + 0.5 * (peak - minLr) * (1 + Math.cos(Math.PI * progress));
-        };
     }
 
     private static void requirePositive(String field, double value) {

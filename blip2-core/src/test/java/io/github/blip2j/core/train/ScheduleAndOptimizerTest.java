@@ -28,6 +28,25 @@ class ScheduleAndOptimizerTest {
         assertThatThrownBy(() -> LearningRateSchedule.warmupCosine(0, 1, 2, 0)).hasMessageContaining("learningRate");
     }
 
+    @Test
+    void warmupThenLinearFallsInAStraightLineToTheMinimum() {
+        LearningRateSchedule s = LearningRateSchedule.of(ScheduleKind.LINEAR, 1e-3, 4, 14, 1e-5);
+        assertThat(s.at(0)).isCloseTo(2.5e-4, within(1e-15));
+        assertThat(s.at(4)).isCloseTo(1e-3, within(1e-15));
+        assertThat(s.at(9)).isCloseTo(1e-5 + 0.5 * (1e-3 - 1e-5), within(1e-12));
+        assertThat(s.at(6)).isCloseTo(1e-5 + 0.8 * (1e-3 - 1e-5), within(1e-12));
+        assertThat(s.at(14)).isCloseTo(1e-5, within(1e-15));
+        assertThat(s.at(100)).isCloseTo(1e-5, within(1e-15));
+        // Hugging Face's get_linear_schedule_with_warmup(warmup=0): lr * (total - step) / total.
+        LearningRateSchedule hf = LearningRateSchedule.warmupLinear(2e-5, 0, 100, 0);
+        for (int step : new int[] {0, 1, 37, 99}) {
+            assertThat(hf.at(step)).isCloseTo(2e-5 * (100 - step) / 100.0, within(1e-18));
+        }
+        assertThat(ScheduleKind.parse(" Linear ")).isEqualTo(ScheduleKind.LINEAR);
+        assertThatThrownBy(() -> ScheduleKind.parse("step")).hasMessageContaining("cosine, linear or constant");
+        assertThatThrownBy(() -> LearningRateSchedule.warmupLinear(1e-3, 0, 10, 2e-3)).hasMessageContaining("minLearningRate");
+    }
+
     /** torch.optim.AdamW on one parameter, two steps, computed by hand in float64. */
     @Test
     void adamWFollowsTorchAndResumesExactlyFromItsState() {

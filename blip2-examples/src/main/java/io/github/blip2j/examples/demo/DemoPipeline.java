@@ -8,7 +8,6 @@ import io.github.blip2j.core.data.CaptionDataset;
 import io.github.blip2j.core.data.CaptionRecord;
 import io.github.blip2j.core.data.DatasetSplits;
 import io.github.blip2j.core.train.FineTuner;
-import io.github.blip2j.core.train.ScheduleKind;
 import io.github.blip2j.core.train.StepRecord;
 import io.github.blip2j.core.train.Trainable;
 import io.github.blip2j.core.train.TrainingListener;
@@ -117,7 +116,7 @@ public final class DemoPipeline {
         Path runDir = out.resolve("run");
         FineTuner.Builder tuner = FineTuner.builder().model(initDir).data(splits).trainable(Trainable.ALL)
                 .epochs(settings.epochs()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
-                .schedule(settings.warmupSteps(), ScheduleKind.COSINE).weightDecay(settings.weightDecay())
+                .schedule(settings.warmupSteps(), settings.schedule()).weightDecay(settings.weightDecay())
                 .dropout(settings.dropout()).maxTargetTokens(48)
                 .imageCacheSize(settings.images()).checkpointDir(runDir).seed(settings.seed())
                 .logEvery(1_000_000).listener(lossRecorder(loss));
@@ -130,9 +129,9 @@ public final class DemoPipeline {
         listeners.forEach(tuner::listener);
         TrainingResult training = tuner.build().fit();
         info.put("training", String.format(Locale.ROOT, "%d steps, %d epochs, batch %d, AdamW lr %.1e (warm-up %d,"
-                        + " cosine), weight decay %.2f, dropout %s, all parameters", training.steps(),
+                        + " %s), weight decay %.2f, dropout %s, all parameters", training.steps(),
                 training.epochsCompleted(), settings.batchSize(), settings.learningRate(), settings.warmupSteps(),
-                settings.weightDecay(), settings.dropout() ? "on" : "off"));
+                settings.schedule().name().toLowerCase(Locale.ROOT), settings.weightDecay(), settings.dropout() ? "on" : "off"));
         if (training.bestValidation() != null) {
             ValidationResult best = training.bestValidation();
             info.put("exported weights", String.format(Locale.ROOT, "epoch %d of %d (best validation %s %.3f)",

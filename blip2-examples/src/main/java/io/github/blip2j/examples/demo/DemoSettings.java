@@ -1,5 +1,6 @@
 package io.github.blip2j.examples.demo;
 
+import io.github.blip2j.core.train.ScheduleKind;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -17,7 +18,8 @@ import java.util.Objects;
  * @param epochs             passes over the training captions
  * @param batchSize          examples per optimizer step
  * @param learningRate       AdamW peak learning rate
- * @param warmupSteps        linear warm-up before the cosine decay
+ * @param warmupSteps        linear warm-up before the decay
+ * @param schedule           the learning rate's decay after the warm-up
  * @param weightDecay        AdamW decoupled weight decay (none on biases and norms)
  * @param dropout            dropout during training steps (the model's configured rates)
  * @param maxNewTokens       longest generated caption
@@ -26,11 +28,12 @@ import java.util.Objects;
  */
 public record DemoSettings(Path out, int images, int imageSize, double validationFraction, double testFraction,
                            DemoModelSize model, int epochs, int batchSize, double learningRate, int warmupSteps,
-                           double weightDecay, boolean dropout, int maxNewTokens, int galleryImages, long seed) {
+                           ScheduleKind schedule, double weightDecay, boolean dropout, int maxNewTokens, int galleryImages, long seed) {
 
     public DemoSettings {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(schedule, "schedule");
         if (images < 10) {
             throw new IllegalArgumentException("images must be >= 10, got " + images);
         }
@@ -70,18 +73,19 @@ public record DemoSettings(Path out, int images, int imageSize, double validatio
      * 9 min 30 s (10 min 4 s with the build) at a busier hour. Six epochs took 6 min 59 s.
      */
     public static DemoSettings full(Path out, long seed) {
-        return new DemoSettings(out, 3000, 64, 0.05, 0.1, DemoModelSize.DEFAULT, 6, 32, 1e-3, 50, 0.5, false, 40, 20,
-                seed);
+        return new DemoSettings(out, 3000, 64, 0.05, 0.1, DemoModelSize.DEFAULT, 6, 32, 1e-3, 50,
+                ScheduleKind.COSINE, 0.5, false, 40, 20, seed);
     }
 
     /** A minute-long run of the same pipeline: 80 images, a tiny model, one epoch. */
     public static DemoSettings quick(Path out, long seed) {
-        return new DemoSettings(out, 80, 64, 0.1, 0.25, DemoModelSize.QUICK, 1, 16, 1e-3, 5, 0.05, false, 12, 8, seed);
+        return new DemoSettings(out, 80, 64, 0.1, 0.25, DemoModelSize.QUICK, 1, 16, 1e-3, 5,
+                ScheduleKind.COSINE, 0.05, false, 12, 8, seed);
     }
 
     /** These settings with {@code epochs} passes. */
     public DemoSettings withEpochs(int n) {
         return new DemoSettings(out, images, imageSize, validationFraction, testFraction, model, n, batchSize,
-                learningRate, warmupSteps, weightDecay, dropout, maxNewTokens, galleryImages, seed);
+                learningRate, warmupSteps, schedule, weightDecay, dropout, maxNewTokens, galleryImages, seed);
     }
 }

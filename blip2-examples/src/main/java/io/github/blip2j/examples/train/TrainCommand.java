@@ -62,8 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
     private double lr;
 
     @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "0",
-            description = "Linear warm-up steps before the cosine decay (default: ${DEFAULT-VALUE})")
+            description = "Linear warm-up steps before the decay (default: ${DEFAULT-VALUE})")
     private long warmup;
+
+    @Option(names = "--schedule", paramLabel = "KIND", defaultValue = "cosine",
+            description = "Learning rate after the warm-up: cosine, linear or constant (default: ${DEFAULT-VALUE})")
+    private String schedule;
 
     @Option(names = "--batch-size", paramLabel = "B", defaultValue = "8", description = "Batch size (default: ${DEFAULT-VALUE})")
     private int batchSize;
@@ -158,7 +162,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Trainable t = Trainable.parse(trainable);
         FineTuner.Builder b = FineTuner.builder().model(model).data(splits).epochs(epochs).learningRate(lr)
-                .schedule(warmup, ScheduleKind.COSINE).batchSize(batchSize).gradientAccumulation(gradAccum).trainable(t)
+                .schedule(warmup, ScheduleKind.parse(schedule)).batchSize(batchSize).gradientAccumulation(gradAccum).trainable(t)
                 .mixedPrecision(fp16).seed(seed).checkpointDir(out).checkpointEvery(checkpointEvery).resume(resume)
                 .prompt(prompt).imagePolicy(skipBadImages ? BadRowPolicy.SKIP : BadRowPolicy.FAIL).listener(bar);
         if (t == Trainable.LORA) {

@@ -127,6 +127,9 @@ class TrainCommandTest {
         Run trainable = run(args(tmp.resolve("y"), "--trainable", "everything"));
         assertThat(trainable.code()).isEqualTo(2);
         assertThat(trainable.err()).contains("qformer, qformer+vision, all, lora");
+        Run schedule = run(args(tmp.resolve("v"), "--schedule", "step"));
+        assertThat(schedule.code()).isEqualTo(2);
+        assertThat(schedule.err()).contains("schedule must be cosine, linear or constant, got 'step'");
         Run accum = run(args(tmp.resolve("z"), "--grad-accum", "0"));
         assertThat(accum.code()).isEqualTo(2);
         assertThat(accum.err()).contains("gradientAccumulation must be in 1..4096, got 0");
