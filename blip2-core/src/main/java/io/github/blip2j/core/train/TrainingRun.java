@@ -33,6 +33,8 @@ final class TrainingRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FineTuner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Batches per length-sorted window under {@code groupByLength} (Hugging Face's megabatch of 50). */
+    static final int LENGTH_WINDOW_BATCHES = 50;
 
     private final FineTuner.Builder s;
     private final List<TrainingListener> listeners;
@@ -100,9 +102,13 @@ final class TrainingRun implements AutoCloseable {
         adamw = AdamW.builder().weightDecay(s.weightDecay)
                 .decayExempt(n -> AdamW.isBiasOrNorm(n) || shapes.get(n).dimension() < 2).build();
         step = new TrainStep(model, params, adamw, s.maxGradNorm, loss, lora);
-        loader = ImageBatchLoader.forExamples(s.train.examples()).batchSize(s.batchSize).seed(s.seed).shuffle(true)
-                .threads(s.loaderThreads).policy(s.imagePolicy).cacheSize(s.imageCacheSize)
-                .preprocessor(processor::preprocess).build();
+        ImageBatchLoader.Builder<CaptionExample> batches = ImageBatchLoader.forExamples(s.train.examples())
+                .batchSize(s.batchSize).seed(s.seed).shuffle(true).threads(s.loaderThreads).policy(s.imagePolicy)
+                .cacheSize(s.imageCacheSize).preprocessor(processor::preprocess);
+        if (s.groupByLength) {
+            batches.groupByLength(TrainingRun::words, LENGTH_WINDOW_BATCHES);
+        }
+        loader = batches.build();
         batchesPerEpoch = loader.batchesPerEpoch();
         stepsPerEpoch = (batchesPerEpoch + s.gradientAccumulation - 1) / s.gradientAccumulation;
         totalSteps = s.maxSteps > 0 ? s.maxSteps : s.epochs * stepsPerEpoch;
@@ -317,12 +323,28 @@ final class TrainingRun implements AutoCloseable {
         listeners.forEach(l -> l.onCheckpoint(st.globalStep, dir));
     }
 
+    /** A caption's length for length grouping: its words, which track its tokens closely enough to sort by. */
+    private static int words(CaptionExample e) {
+        String c = e.caption().strip();
+        if (c.isEmpty()) {
+            return 0;
+        }
+        int n = 1;
+        for (int i = 1; i < c.length(); i++) {
+            if (Character.isWhitespace(c.charAt(i)) && !Character.isWhitespace(c.charAt(i - 1))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private ObjectNode stateJson() {
         ObjectNode n = st.toJson();
         n.set("settings", fingerprint());
         ObjectNode rng = n.putObject("rng");
         rng.put("seed", s.seed);
-        rng.put("data_order", "ImageBatchLoader.plan(epoch): shuffle seeded from (seed, epoch)");
+        rng.put("data_order", "ImageBatchLoader.plan(epoch): shuffle seeded from (seed, epoch)"
+                + (s.groupByLength ? ", windows of " + LENGTH_WINDOW_BATCHES + " batches sorted by words, batches shuffled" : ""));
         rng.put("dropout", "libtorch generator reseeded before every micro-batch from (seed, step, micro-batch)");
         rng.put("lora_init", "SplittableRandom seeded from (seed, 'lora')");
         return n;
@@ -348,6 +370,9 @@ final class TrainingRun implements AutoCloseable {
         f.put("dropout", s.dropout);
         f.put("prompt", s.prompt);
         f.put("max_target_tokens", s.maxTargetTokens);
+        if (s.groupByLength) {
+            f.put("group_by_length", true);
+        }
         return f;
     }
 

@@ -61,6 +61,61 @@ class ImageBatchLoaderTest {
     }
 
     @Test
+    void groupingByLengthKeepsEveryItemOnceAndCutsThePadding() {
+        // 1000 items of length 1..40 (a skewed mix, as captions are); batches of 16, windows of 10 batches.
+        java.util.Random r = new java.util.Random(3);
+        List<Integer> lengths = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            lengths.add(1 + (int) Math.min(39, Math.abs(r.nextGaussian()) * 12));
+        }
+        try (ImageBatchLoader<Integer> plain = ImageBatchLoader.builder(lengths, x -> dir).batchSize(16).seed(7)
+                .preprocessor(TestFiles::redOf).build();
+                ImageBatchLoader<Integer> grouped = ImageBatchLoader.builder(lengths, x -> dir).batchSize(16).seed(7)
+                        .groupByLength(x -> x, 10).preprocessor(TestFiles::redOf).build();
+                ImageBatchLoader<Integer> dropping = ImageBatchLoader.builder(lengths, x -> dir).batchSize(16).seed(7)
+                        .groupByLength(x -> x, 10).dropLast(true).preprocessor(TestFiles::redOf).build()) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                List<int[]> batches = grouped.plan(epoch);
+                assertThat(batches).hasSize(63);
+                assertThat(batches.stream().filter(b -> b.length != 16).mapToInt(b -> b.length).toArray())
+                        .as("one short batch, anywhere").containsExactly(1000 % 16);
+                assertThat(batches.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray())
+                        .as("every item once").isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
+                assertThat(padding(grouped.plan(epoch), lengths)).as("grouped").isLessThan(1.3);
+                assertThat(padding(plain.plan(epoch), lengths)).as("at random").isGreaterThan(1.8);
+                assertThat(grouped.plan(epoch).toArray(new int[0][])).as("a function of (seed, epoch)")
+                        .isDeepEqualTo(batches.toArray(new int[0][]));
+                assertThat(dropping.plan(epoch)).hasSize(62).allMatch(b -> b.length == 16);
+            }
+            assertThat(java.util.Arrays.deepEquals(grouped.plan(1).toArray(), grouped.plan(0).toArray())).isFalse();
+            // Long and short batches are spread over the epoch, not sorted within each window.
+            List<Integer> firstTen = grouped.plan(0).subList(0, 10).stream().map(b -> lengths.get(b[0])).toList();
+            assertThat(firstTen).isNotEqualTo(firstTen.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        }
+        assertThatThrownBy(() -> ImageBatchLoader.builder(lengths(), x -> dir).groupByLength(x -> x, 0))
+                .hasMessageContaining("windowBatches must be in 1..100000, got 0");
+    }
+
+    private static List<Integer> lengths() {
+        return List.of(1, 2, 3);
+    }
+
+    /** Padded tokens over real tokens when every batch is padded to its longest item. */
+    private static double padding(List<int[]> batches, List<Integer> lengths) {
+        long padded = 0;
+        long real = 0;
+        for (int[] b : batches) {
+            int max = 0;
+            for (int i : b) {
+                max = Math.max(max, lengths.get(i));
+                real += lengths.get(i);
+            }
+            padded += (long) max * b.length;
+        }
+        return padded / (double) real;
+    }
+
+    @Test
     void resumingAtABatchGivesTheRestOfTheSameEpoch() {
         try (ImageBatchLoader<CaptionExample> loader = ImageBatchLoader.forExamples(data().examples()).batchSize(4)
                 .seed(9).preprocessor(TestFiles::redOf).build()) {

@@ -74,6 +74,9 @@ class ResumeTest {
         // Resuming with a different batch size must refuse too, naming the setting.
         assertThatThrownBy(() -> settings(crashed).batchSize(2).resume(true).build().fit())
                 .hasMessageContaining("batch_size");
+        // ... and so must a different batching order.
+        assertThatThrownBy(() -> settings(crashed).groupByLength(true).resume(true).build().fit())
+                .hasMessageContaining("group_by_length");
 
         TrainingResult resumed = settings(crashed).resume(true).build().fit();
         assertThat(resumed.resumedFromStep()).isEqualTo(4);

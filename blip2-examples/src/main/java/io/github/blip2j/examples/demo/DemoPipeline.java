@@ -115,7 +115,7 @@ public final class DemoPipeline {
         List<LossPoint> loss = new ArrayList<>();
         Path runDir = out.resolve("run");
         FineTuner.Builder tuner = FineTuner.builder().model(initDir).data(splits).trainable(Trainable.ALL)
-                .epochs(settings.epochs()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
+                .epochs(settings.epochs()).batchSize(settings.batchSize()).groupByLength(settings.groupByLength()).learningRate(settings.learningRate())
                 .schedule(settings.warmupSteps(), settings.schedule()).weightDecay(settings.weightDecay())
                 .dropout(settings.dropout()).maxTargetTokens(48)
                 .imageCacheSize(settings.images()).checkpointDir(runDir).seed(settings.seed())
