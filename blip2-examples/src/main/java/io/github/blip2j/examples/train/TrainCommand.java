@@ -69,6 +69,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Learning rate after the warm-up: cosine, linear or constant (default: ${DEFAULT-VALUE})")
     private String schedule;
 
+    @Option(names = "--group-by-length",
+            description = "Batch captions of similar length together: less padding, cheaper steps (as Hugging Face's group_by_length)")
+    private boolean groupByLength;
+
     @Option(names = "--batch-size", paramLabel = "B", defaultValue = "8", description = "Batch size (default: ${DEFAULT-VALUE})")
     private int batchSize;
 
@@ -162,7 +166,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Trainable t = Trainable.parse(trainable);
         FineTuner.Builder b = FineTuner.builder().model(model).data(splits).epochs(epochs).learningRate(lr)
-                .schedule(warmup, ScheduleKind.parse(schedule)).batchSize(batchSize).gradientAccumulation(gradAccum).trainable(t)
+                .schedule(warmup, ScheduleKind.parse(schedule)).batchSize(batchSize).groupByLength(groupByLength)
+                .gradientAccumulation(gradAccum).trainable(t)
                 .mixedPrecision(fp16).seed(seed).checkpointDir(out).checkpointEvery(checkpointEvery).resume(resume)
                 .prompt(prompt).imagePolicy(skipBadImages ? BadRowPolicy.SKIP : BadRowPolicy.FAIL).listener(bar);
         if (t == Trainable.LORA) {

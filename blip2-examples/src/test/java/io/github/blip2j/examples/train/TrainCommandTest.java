@@ -120,6 +120,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void scheduleAndLengthGroupingReachTheRunsSettings() throws IOException {
+        Path out = tmp.resolve("grouped");
+        Run r = run(args(out, "--group-by-length", "--schedule", "linear", "--warmup", "1"));
+        assertThat(r.code()).as(r.err()).isZero();
+        Path checkpoint;
+        try (var s = Files.list(out.resolve("checkpoints"))) {
+            checkpoint = s.filter(p -> p.getFileName().toString().startsWith("step-")).sorted().reduce((a, b) -> b)
+                    .orElseThrow();
+        }
+        JsonNode settings = new ObjectMapper().readTree(checkpoint.resolve("state.json").toFile()).path("settings");
+        assertThat(settings.path("schedule").asText()).isEqualTo("LINEAR/1");
+        assertThat(settings.path("group_by_length").asBoolean()).isTrue();
+    }
+
+    @Test
     void badArgumentsAndDataExitWithCode2AndAPreciseMessage() throws IOException {
         Run missing = run(args(tmp.resolve("x"), tmp.resolve("nope.csv")));
         assertThat(missing.code()).isEqualTo(2);
