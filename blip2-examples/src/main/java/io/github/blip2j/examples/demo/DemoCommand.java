@@ -37,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of everything (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: 6, or 1 with --quick)")
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: 9, or 1 with --quick)")
     private Integer epochs;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",

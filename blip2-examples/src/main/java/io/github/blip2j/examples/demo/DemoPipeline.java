@@ -105,7 +105,9 @@ public final class DemoPipeline {
         Map<String, List<GroundTruthObject>> truth = data.groundTruth();
         references.keySet().forEach(id -> objects.put(id, truth.get(id)));
         List<DemoStrategy> strategies = DemoStrategy.seedStrategies(settings.maxNewTokens(), settings.seed());
-        TestSplitCaptioner captioner = new TestSplitCaptioner(16);
+        // 32 images per call: the demo model is small enough that a decoding step costs about the same
+        // for 16 or 32 rows (100 test images, 3 strategies, 1 thread: 4.6 s at 16, 3.3 s at 32, same captions).
+        TestSplitCaptioner captioner = new TestSplitCaptioner(32);
 
         say("3/6 captioning the %d test images before training", test.size());
         Map<String, Map<String, String>> before = captioner.caption(initDir, strategies, test, settings.seed());
