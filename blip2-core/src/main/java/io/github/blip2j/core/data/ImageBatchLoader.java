@@ -55,7 +55,8 @@ public final class ImageBatchLoader<T> implements AutoCloseable {
     private final Function<BufferedImage, float[]> preprocessor;
     private final int batchSize;
     private final boolean shuffle;
-    private final ToIntFunction<? super T> length;
+    /** Each item's length under {@link Builder#groupByLength}, computed once; {@code null} when not grouping. */
+    private final int[] lengths;
     private final int lengthWindow;
     private final long seed;
     private final boolean dropLast;
@@ -74,7 +75,7 @@ public final class ImageBatchLoader<T> implements AutoCloseable {
         this.preprocessor = b.preprocessor;
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
-        this.length = b.length;
+        this.lengths = b.length == null ? null : this.items.stream().mapToInt(b.length).toArray();
         this.lengthWindow = b.lengthWindow;
         this.seed = b.seed;
         this.dropLast = b.dropLast;
@@ -144,9 +145,9 @@ public final class ImageBatchLoader<T> implements AutoCloseable {
         if (shuffle) {
             Collections.shuffle(order, random);
         }
-        if (length != null) {
+        if (lengths != null) {
             int window = lengthWindow * batchSize;
-            Comparator<Integer> longestFirst = Comparator.comparingInt((Integer i) -> length.applyAsInt(items.get(i))).reversed();
+            Comparator<Integer> longestFirst = Comparator.comparingInt((Integer i) -> lengths[i]).reversed();
             for (int from = 0; from < order.size(); from += window) {
                 order.subList(from, Math.min(order.size(), from + window)).sort(longestFirst);
             }
@@ -161,7 +162,7 @@ public final class ImageBatchLoader<T> implements AutoCloseable {
             }
             batches.add(idx);
         }
-        if (length != null && shuffle) {
+        if (lengths != null && shuffle) {
             // Sorted windows would otherwise run from long to short captions every few batches.
             Collections.shuffle(batches, random);
         }

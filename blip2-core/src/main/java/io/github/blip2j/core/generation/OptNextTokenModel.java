@@ -84,11 +84,10 @@ final class OptNextTokenModel implements GenerationSession {
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
         }
-        NoGradient.run(() -> StepThreads.run(rows, headThreads -> step(lastTokens, logits, headThreads)));
+        NoGradient.run(() -> StepThreads.run(rows, headThreads -> step(lastTokens, logits, rows, headThreads)));
     }
 
-    private void step(int[] lastTokens, float[] logits, int headThreads) {
-        int rows = mask.length;
+    private void step(int[] lastTokens, float[] logits, int rows, int headThreads) {
         try (NDManager step = session.newSubManager()) {
             DecoderOutput out;
             if (pending != null) {

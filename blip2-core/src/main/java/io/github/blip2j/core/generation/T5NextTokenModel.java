@@ -118,11 +118,10 @@ final class T5NextTokenModel implements GenerationSession {
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
         }
-        NoGradient.run(() -> StepThreads.run(rows, headThreads -> step(lastTokens, logits, headThreads)));
+        NoGradient.run(() -> StepThreads.run(rows, headThreads -> step(lastTokens, logits, rows, headThreads)));
     }
 
-    private void step(int[] lastTokens, float[] logits, int headThreads) {
-        int rows = rowImage.length;
+    private void step(int[] lastTokens, float[] logits, int rows, int headThreads) {
         try (NDManager step = session.newSubManager()) {
             long[] ids = new long[rows];
             for (int i = 0; i < rows; i++) {

@@ -30,6 +30,8 @@ public final class AdamW implements AutoCloseable {
     /** Values per pass of {@link #fused} through its heap arrays (4 x 8 KB: they stay in L1/L2). */
     private static final int CHUNK = 2048;
     private final boolean fusedUpdates;
+    /** {@link #fused}'s heap arrays (parameter, gradient, moments), reused by every tensor and step. */
+    private final float[][] scratch = new float[4][CHUNK];
     private final NDManager stateManager;
     private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
     private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
@@ -111,13 +113,12 @@ public final class AdamW implements AutoCloseable {
         float oneMinusBeta2 = (float) (1 - beta2);
         float epsilon = (float) eps;
         int n = p.capacity();
-        int chunk = Math.min(n, CHUNK);
-        float[] pa = new float[chunk];
-        float[] ga = new float[chunk];
-        float[] ma = new float[chunk];
-        float[] va = new float[chunk];
-        for (int from = 0; from < n; from += chunk) {
-            int len = Math.min(chunk, n - from);
+        float[] pa = scratch[0];
+        float[] ga = scratch[1];
+        float[] ma = scratch[2];
+        float[] va = scratch[3];
+        for (int from = 0; from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
             p.get(from, pa, 0, len);
             g.get(from, ga, 0, len);
             m.get(from, ma, 0, len);

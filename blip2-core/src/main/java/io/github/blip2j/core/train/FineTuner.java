@@ -395,8 +395,8 @@ public final class FineTuner {
         /**
          * Batch captions of similar length together (Hugging Face's {@code group_by_length}: windows of
          * 50 batches, see {@link io.github.blip2j.core.data.ImageBatchLoader.Builder#groupByLength}), so
-         * that less of each batch is padding (demo captions: 2.1x the real tokens at random, 1.02x grouped; a demo
-         * training step ~16% cheaper). Default false, as in Hugging Face.
+         * that less of each batch is padding (demo captions: 2.1x the real tokens at random, 1.02x
+         * grouped; a demo training step ~16% cheaper). Default false, as in Hugging Face.
          */
         public Builder groupByLength(boolean on) {
             this.groupByLength = on;

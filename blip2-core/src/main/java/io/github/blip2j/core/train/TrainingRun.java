@@ -344,7 +344,8 @@ final class TrainingRun implements AutoCloseable {
         ObjectNode rng = n.putObject("rng");
         rng.put("seed", s.seed);
         rng.put("data_order", "ImageBatchLoader.plan(epoch): shuffle seeded from (seed, epoch)"
-                + (s.groupByLength ? ", windows of " + LENGTH_WINDOW_BATCHES + " batches sorted by words, batches shuffled" : ""));
+                + (s.groupByLength
+                        ? ", windows of " + LENGTH_WINDOW_BATCHES + " batches sorted by words, batches shuffled" : ""));
         rng.put("dropout", "libtorch generator reseeded before every micro-batch from (seed, step, micro-batch)");
         rng.put("lora_init", "SplittableRandom seeded from (seed, 'lora')");
         return n;

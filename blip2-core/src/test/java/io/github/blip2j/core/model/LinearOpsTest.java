@@ -19,7 +19,7 @@ class LinearOpsTest {
             int weightArrays = weights.getManagedArrays().size() - call.getManagedArrays().size();
             for (long[] shape : new long[][] {{1, 256}, {5, 1, 256}, {2, 3, 256}, {64, 256}}) {
                 NDArray x = call.randomNormal(new Shape(shape));
-                NDArray fused = x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
+                NDArray fused = fusedLinear(x, w, b);
                 NDArray skinny = LinearOps.linear(x, w, b);
                 assertThat(skinny.getShape()).isEqualTo(fused.getShape());
                 double diff = skinny.sub(fused).abs().max().getFloat();
@@ -34,13 +34,10 @@ class LinearOpsTest {
     @Test
     void headUsesOneTransposedCopyForOneRowAndDropsItWhenTheWeightChanges() {
         try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
-            ParameterRegistry registry = new ParameterRegistry();
-            long out = LinearOps.MIN_SKINNY_WEIGHT / 128 + 5;
-            ModelParameter head = registry.scope("lm_head").param("weight", ParameterKind.WEIGHT, out, 128);
-            head.set(weights.randomNormal(new Shape(out, 128)));
+            ModelParameter head = randomHead(weights, LinearOps.MIN_SKINNY_WEIGHT / 128 + 5, 128);
             int before = weights.getManagedArrays().size() - call.getManagedArrays().size();
             NDArray x = call.randomNormal(new Shape(1, 1, 128));
-            NDArray expected = x.getNDArrayInternal().linear(x, head.array(), null).singletonOrThrow();
+            NDArray expected = fusedLinear(x, head.array(), null);
             for (int i = 0; i < 3; i++) {
                 NDArray y = LinearOps.head(x, head, 1);
                 assertThat(y.getShape()).isEqualTo(expected.getShape());
@@ -63,7 +60,7 @@ class LinearOpsTest {
             assertThat(LinearOps.head(x, head, 1).sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
             // Several rows take the streaming orientation and give the same values.
             NDArray rows = call.randomNormal(new Shape(3, 1, 128));
-            NDArray fused = rows.getNDArrayInternal().linear(rows, head.array(), null).singletonOrThrow();
+            NDArray fused = fusedLinear(rows, head.array(), null);
             assertThat(LinearOps.head(rows, head, 2).sub(fused).abs().max().getFloat()).isLessThan(2e-4f);
         }
     }
@@ -71,13 +68,11 @@ class LinearOpsTest {
     @Test
     void headCutIntoColumnBlocksGivesTheSameLogitsForAnyWidthAndRestoresTheThreadCount() {
         try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
-            ParameterRegistry registry = new ParameterRegistry();
             // Odd width: the last block is padded with zero columns that must not reach the logits.
             long out = LinearOps.MIN_SKINNY_WEIGHT / 64 + 7;
-            ModelParameter head = registry.scope("lm_head").param("weight", ParameterKind.WEIGHT, out, 64);
-            head.set(weights.randomNormal(new Shape(out, 64)));
+            ModelParameter head = randomHead(weights, out, 64);
             NDArray x = call.randomNormal(new Shape(1, 1, 64));
-            NDArray expected = x.getNDArrayInternal().linear(x, head.array(), null).singletonOrThrow();
+            NDArray expected = fusedLinear(x, head.array(), null);
             int threads = IntraOpThreads.current();
             int before = weights.getManagedArrays().size() - call.getManagedArrays().size();
             for (int ways : new int[] {2, 3, 2}) {
@@ -90,5 +85,17 @@ class LinearOpsTest {
             }
             assertThat(head.transposedBlocks(3).getShape()).isEqualTo(new Shape(3, 64, (out + 2) / 3));
         }
+    }
+
+    /** An {@code lm_head} parameter of {@code (out, in)} random values in {@code weights}. */
+    private static ModelParameter randomHead(NDManager weights, long out, long in) {
+        ModelParameter head = new ParameterRegistry().scope("lm_head").param("weight", ParameterKind.WEIGHT, out, in);
+        head.set(weights.randomNormal(new Shape(out, in)));
+        return head;
+    }
+
+    /** libtorch's own fused linear, the reference every path is held to. */
+    private static NDArray fusedLinear(NDArray x, NDArray w, NDArray b) {
+        return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
     }
 }

@@ -117,7 +117,8 @@ public final class DemoPipeline {
         List<LossPoint> loss = new ArrayList<>();
         Path runDir = out.resolve("run");
         FineTuner.Builder tuner = FineTuner.builder().model(initDir).data(splits).trainable(Trainable.ALL)
-                .epochs(settings.epochs()).batchSize(settings.batchSize()).groupByLength(settings.groupByLength()).learningRate(settings.learningRate())
+                .epochs(settings.epochs()).batchSize(settings.batchSize()).groupByLength(settings.groupByLength())
+                .learningRate(settings.learningRate())
                 .schedule(settings.warmupSteps(), settings.schedule()).weightDecay(settings.weightDecay())
                 .dropout(settings.dropout()).maxTargetTokens(48)
                 .imageCacheSize(settings.images()).checkpointDir(runDir).seed(settings.seed())
@@ -133,7 +134,8 @@ public final class DemoPipeline {
         info.put("training", String.format(Locale.ROOT, "%d steps, %d epochs, batch %d, AdamW lr %.1e (warm-up %d,"
                         + " %s), weight decay %.2f, dropout %s, all parameters", training.steps(),
                 training.epochsCompleted(), settings.batchSize(), settings.learningRate(), settings.warmupSteps(),
-                settings.schedule().name().toLowerCase(Locale.ROOT), settings.weightDecay(), settings.dropout() ? "on" : "off"));
+                settings.schedule().name().toLowerCase(Locale.ROOT), settings.weightDecay(),
+                settings.dropout() ? "on" : "off"));
         if (training.bestValidation() != null) {
             ValidationResult best = training.bestValidation();
             info.put("exported weights", String.format(Locale.ROOT, "epoch %d of %d (best validation %s %.3f)",

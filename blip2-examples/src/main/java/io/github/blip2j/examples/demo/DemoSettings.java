@@ -28,8 +28,9 @@ import java.util.Objects;
  * @param seed               seed of the data, split, weights, data order and sampling
  */
 public record DemoSettings(Path out, int images, int imageSize, double validationFraction, double testFraction,
-                           DemoModelSize model, int epochs, int batchSize, boolean groupByLength, double learningRate, int warmupSteps,
-                           ScheduleKind schedule, double weightDecay, boolean dropout, int maxNewTokens, int galleryImages, long seed) {
+                           DemoModelSize model, int epochs, int batchSize, boolean groupByLength,
+                           double learningRate, int warmupSteps, ScheduleKind schedule, double weightDecay,
+                           boolean dropout, int maxNewTokens, int galleryImages, long seed) {
 
     public DemoSettings {
         Objects.requireNonNull(out, "out");
@@ -91,6 +92,7 @@ public record DemoSettings(Path out, int images, int imageSize, double validatio
     /** These settings with {@code epochs} passes. */
     public DemoSettings withEpochs(int n) {
         return new DemoSettings(out, images, imageSize, validationFraction, testFraction, model, n, batchSize,
-                groupByLength, learningRate, warmupSteps, schedule, weightDecay, dropout, maxNewTokens, galleryImages, seed);
+                groupByLength, learningRate, warmupSteps, schedule, weightDecay, dropout, maxNewTokens, galleryImages,
+                seed);
     }
 }
