@@ -84,10 +84,10 @@ final class OptNextTokenModel implements GenerationSession {
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
         }
-        NoGradient.run(() -> StepThreads.run(rows, headThreads -> step(lastTokens, logits, rows, headThreads)));
+        NoGradient.run(() -> step(lastTokens, logits, rows));
     }
 
-    private void step(int[] lastTokens, float[] logits, int rows, int headThreads) {
+    private void step(int[] lastTokens, float[] logits, int rows) {
         try (NDManager step = session.newSubManager()) {
             DecoderOutput out;
             if (pending != null) {
@@ -104,7 +104,7 @@ final class OptNextTokenModel implements GenerationSession {
             }
             cache.update(out.keyValues());
             NDArray last = out.hidden().get(":, -1:, :");
-            Blip2Generation.copyLogits(opt.logits(last, headThreads), logits, rows, vocabSize());
+            Blip2Generation.copyLogits(opt.logits(last), logits, rows, vocabSize());
         }
         if (pending != null) {
             pendingManager.close();

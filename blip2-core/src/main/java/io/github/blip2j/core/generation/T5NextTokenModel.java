@@ -118,10 +118,10 @@ final class T5NextTokenModel implements GenerationSession {
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
         }
-        NoGradient.run(() -> StepThreads.run(rows, headThreads -> step(lastTokens, logits, rows, headThreads)));
+        NoGradient.run(() -> step(lastTokens, logits, rows));
     }
 
-    private void step(int[] lastTokens, float[] logits, int rows, int headThreads) {
+    private void step(int[] lastTokens, float[] logits, int rows) {
         try (NDManager step = session.newSubManager()) {
             long[] ids = new long[rows];
             for (int i = 0; i < rows; i++) {
@@ -135,7 +135,7 @@ final class T5NextTokenModel implements GenerationSession {
             DecoderOutput out = t5.decoder().forward(embeds, selfCache.layers(), rowCross, rowCrossBias,
                     stepBias(embeds, selfCache.length() + 1));
             selfCache.update(out.keyValues());
-            Blip2Generation.copyLogits(t5.logits(out.hidden(), headThreads), logits, rows, vocabSize());
+            Blip2Generation.copyLogits(t5.logits(out.hidden()), logits, rows, vocabSize());
         }
     }
 

@@ -20,7 +20,7 @@ public final class Dense {
     /** {@code x W^T + b} over the last axis; the result lives in {@code x}'s manager. */
     public NDArray forward(NDArray x) {
         NDArray b = bias == null ? null : bias.array();
-        return LinearOps.linear(x, weight.array(), b);
+        return LinearOps.linear(x, weight, b);
     }
 
     /** The weight parameter. */

@@ -1,10 +1,7 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,10 +18,9 @@ public final class ModelParameter {
     private final ParameterKind kind;
     private volatile NDArray array;
     private volatile boolean trainable;
-    /** {@link #transposedBlocks} of {@link #array}, for one-row products; guarded by this. */
-    private NDArray transposed;
-    private NDArray transposedSource;
-    private int transposedWays;
+    /** {@link #rowBlocks} view of {@link #blocksSource}, for one-row products; guarded by this. */
+    private NDArray blocks;
+    private NDArray blocksSource;
 
     ModelParameter(String name, Shape shape, ParameterKind kind) {
         this.name = Objects.requireNonNull(name, "name");
@@ -80,7 +76,7 @@ public final class ModelParameter {
             throw new IllegalArgumentException("parameter " + name + ": expected shape " + shape + ", got "
                     + value.getShape());
         }
-        dropTransposed();
+        dropBlocks();
         array = value;
         if (trainable) {
             value.setRequiresGradient(true);
@@ -88,67 +84,45 @@ public final class ModelParameter {
     }
 
     /**
-     * The 2-D array's transpose, {@code (in, out)}, as a contiguous copy cut into {@code ways} column
-     * blocks: {@code (in, out)} for one way, else {@code (ways, in, ceil(out / ways))} with the last
-     * block's missing columns zero. Made on first use in the array's manager and kept until another
-     * {@code ways} is asked for; {@code null} while the parameter is trainable or its array records
-     * gradients (then its values may change in place, or a LoRA-merged array is bound).
+     * The 2-D array {@code (out, in)} as {@code ways} row blocks seen transposed, {@code (ways, in,
+     * out / ways)}, where {@code ways} is the largest count from 2 to {@code maxWays} that divides
+     * {@code out}: a view of the array's own memory, no copy. Made on first use in the array's manager
+     * and kept until another count is asked for or another array is bound; {@code null} when no such
+     * count exists, while the parameter is trainable or its array records gradients (then each
+     * forward must read the array itself, so that gradients reach it).
      *
-     * <p>Why a copy: one row times the transpose streams the weight about twice as fast as the
-     * {@code (out, in)} layout on the CPUs measured, and the blocks let {@code ways} threads stream
-     * it side by side (see {@link LinearOps#head}). The copy is dropped whenever an array is bound or
-     * the parameter is made trainable, so it never outlives the values it was made from.
+     * <p>Why: one row times this view is one batched product whose blocks run on separate intra-op
+     * threads, so {@code ways} cores stream the weight side by side (see {@link LinearOps#linear(NDArray,
+     * ModelParameter, NDArray)}).
      */
-    synchronized NDArray transposedBlocks(int ways) {
-        if (ways < 1) {
-            throw new IllegalArgumentException("ways = " + ways + ": must be >= 1");
-        }
+    synchronized NDArray rowBlocks(int maxWays) {
         NDArray a = array();
         if (trainable || a.hasGradient() || a.getShape().dimension() != 2) {
             return null;
         }
-        if (transposed == null || transposedSource != a || transposedWays != ways) {
-            dropTransposed();
-            transposed = blocksOf(a, ways);
-            transposedSource = a;
-            transposedWays = ways;
-        }
-        return transposed;
-    }
-
-    private static NDArray blocksOf(NDArray a, int ways) {
         long out = a.getShape().get(0);
-        long in = a.getShape().get(1);
-        long width = (out + ways - 1) / ways;
-        List<NDArray> temporaries = new ArrayList<>();
-        try {
-            NDArray w = a;
-            if (width * ways != out) {
-                w = a.getManager().zeros(new Shape(width * ways, in), a.getDataType(), a.getDevice());
-                temporaries.add(w);
-                w.set(new NDIndex().addSliceDim(0, out), a);
-            }
-            NDArray t = w.transpose();
-            temporaries.add(t);
-            NDArray split = t.reshape(in, ways, width);
-            temporaries.add(split);
-            // (in, ways, width) -> (ways, in, width); reshaping the permuted view to one axis copies it.
-            NDArray permuted = split.transpose(1, 0, 2);
-            temporaries.add(permuted);
-            NDArray flat = permuted.reshape(ways * in * width);
-            temporaries.add(flat);
-            return ways == 1 ? flat.reshape(in, width) : flat.reshape(ways, in, width);
-        } finally {
-            temporaries.forEach(NDArray::close);
+        int ways = maxWays;
+        while (ways > 1 && out % ways != 0) {
+            ways--;
         }
+        if (ways < 2) {
+            return null;
+        }
+        if (blocks == null || blocksSource != a || blocks.getShape().get(0) != ways) {
+            dropBlocks();
+            try (NDArray split = a.reshape(ways, out / ways, a.getShape().get(1))) {
+                blocks = split.transpose(0, 2, 1);
+            }
+            blocksSource = a;
+        }
+        return blocks;
     }
 
-    private synchronized void dropTransposed() {
-        if (transposed != null) {
-            transposed.close();
-            transposed = null;
-            transposedSource = null;
-            transposedWays = 0;
+    private synchronized void dropBlocks() {
+        if (blocks != null) {
+            blocks.close();
+            blocks = null;
+            blocksSource = null;
         }
     }
 
@@ -163,7 +137,7 @@ public final class ModelParameter {
      */
     public void setTrainable(boolean value) {
         if (value) {
-            dropTransposed();
+            dropBlocks();
         }
         trainable = value;
         NDArray a = array;

@@ -98,15 +98,7 @@ public final class OptLanguageModel implements LanguageModel {
 
     /** Hidden states to logits {@code (B, T, V)}. */
     public NDArray logits(NDArray hidden) {
-        return logits(hidden, 1);
-    }
-
-    /**
-     * As {@link #logits(NDArray)}, with {@code threads} intra-op threads for a one-row product (a
-     * decoding step at batch 1 streams the head on that many cores; the caller's count is restored).
-     */
-    public NDArray logits(NDArray hidden, int threads) {
-        return LinearOps.head(hidden, lmHead, threads);
+        return LinearOps.linear(hidden, lmHead, null);
     }
 
     /** Causal + padding bias {@code (B, 1, T, P + T)}: query i sees key j iff mask[j] = 1 and j <= P + i. */

@@ -62,16 +62,8 @@ public final class T5LanguageModel implements LanguageModel {
 
     /** Decoder hidden states {@code (B, T, D)} to logits {@code (B, T, V)}. */
     public NDArray logits(NDArray hidden) {
-        return logits(hidden, 1);
-    }
-
-    /**
-     * As {@link #logits(NDArray)}, with {@code threads} intra-op threads for a one-row product (a
-     * decoding step at batch 1 streams the head on that many cores; the caller's count is restored).
-     */
-    public NDArray logits(NDArray hidden, int threads) {
         NDArray h = config.tieWordEmbeddings() ? hidden.mul(Scalars.like(hidden, Math.pow(config.dModel(), -0.5))) : hidden;
-        return LinearOps.head(h, lmHead, threads);
+        return LinearOps.linear(h, lmHead, null);
     }
 
     /**

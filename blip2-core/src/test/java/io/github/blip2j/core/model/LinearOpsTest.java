@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
-/** The streaming orientation for few rows x a huge weight gives the fused linear's values and leaks nothing. */
+/** Every product orientation gives the fused linear's values and leaks nothing into the weights' manager. */
 class LinearOpsTest {
 
     @Test
@@ -32,58 +32,46 @@ class LinearOpsTest {
     }
 
     @Test
-    void headUsesOneTransposedCopyForOneRowAndDropsItWhenTheWeightChanges() {
+    void oneRowProductsSplitAcrossThreadsGiveTheFusedValuesThroughOneViewPerCount() {
         try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
-            ModelParameter head = randomHead(weights, LinearOps.MIN_SKINNY_WEIGHT / 128 + 5, 128);
-            int before = weights.getManagedArrays().size() - call.getManagedArrays().size();
-            NDArray x = call.randomNormal(new Shape(1, 1, 128));
-            NDArray expected = fusedLinear(x, head.array(), null);
-            for (int i = 0; i < 3; i++) {
-                NDArray y = LinearOps.head(x, head, 1);
-                assertThat(y.getShape()).isEqualTo(expected.getShape());
-                assertThat(y.sub(expected).abs().max().getFloat()).isLessThan(1e-4f);
+            ModelParameter head = randomHead(weights, 6 * 35, 48);
+            NDArray b = weights.randomNormal(new Shape(6 * 35));
+            NDArray x = call.randomNormal(new Shape(1, 1, 48));
+            NDArray expected = fusedLinear(x, head.array(), b);
+            int before = IntraOpThreads.current();
+            int arrays = weights.getManagedArrays().size() - call.getManagedArrays().size();
+            try {
+                // 2, 3 and 6 divide the 210 outputs; 4 falls back to 3 blocks, 1 to the fused linear.
+                for (int threads : new int[] {2, 3, 4, 6, 1, 2}) {
+                    IntraOpThreads.use(threads);
+                    NDArray y = LinearOps.linear(x, head, b);
+                    assertThat(y.getShape()).isEqualTo(expected.getShape());
+                    assertThat(y.sub(expected).abs().max().getFloat()).as("%d threads", threads).isLessThan(1e-4f);
+                    assertThat(y.getManager()).isSameAs(call);
+                    assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
+                            .as("at most one block view in the weights' manager").isBetween(arrays, arrays + 1);
+                }
+                assertThat(head.rowBlocks(4).getShape()).isEqualTo(new Shape(3, 48, 70));
+                assertThat(head.rowBlocks(1)).isNull();
+
+                // New values bound: the view of the old array is dropped.
+                head.set(head.array().mul(2));
+                IntraOpThreads.use(2);
+                NDArray twice = LinearOps.linear(x, head, null);
+                assertThat(twice.sub(expected.sub(b).mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
+
+                // Trainable: every forward reads the array itself, so gradients reach it.
+                head.setTrainable(true);
+                assertThat(head.rowBlocks(2)).isNull();
+                head.setTrainable(false);
+                head.array().setRequiresGradient(false);
+                // Several rows take the fused linear or the streaming orientation whatever the thread count.
+                NDArray rows = call.randomNormal(new Shape(3, 1, 48));
+                NDArray fused = fusedLinear(rows, head.array(), null);
+                assertThat(LinearOps.linear(rows, head, null).sub(fused).abs().max().getFloat()).isLessThan(2e-4f);
+            } finally {
+                IntraOpThreads.use(before);
             }
-            assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
-                    .as("one transposed copy in the weights' manager, made once").isEqualTo(before + 1);
-
-            // New values bound: the copy is dropped and remade from them.
-            NDArray replaced = head.array().mul(2);
-            head.set(replaced);
-            NDArray y = LinearOps.head(x, head, 1);
-            assertThat(y.sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
-
-            // Trainable: no copy (its values may change in place), the plain path is used.
-            head.setTrainable(true);
-            assertThat(head.transposedBlocks(1)).isNull();
-            head.setTrainable(false);
-            head.array().setRequiresGradient(false);
-            assertThat(LinearOps.head(x, head, 1).sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
-            // Several rows take the streaming orientation and give the same values.
-            NDArray rows = call.randomNormal(new Shape(3, 1, 128));
-            NDArray fused = fusedLinear(rows, head.array(), null);
-            assertThat(LinearOps.head(rows, head, 2).sub(fused).abs().max().getFloat()).isLessThan(2e-4f);
-        }
-    }
-
-    @Test
-    void headCutIntoColumnBlocksGivesTheSameLogitsForAnyWidthAndRestoresTheThreadCount() {
-        try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
-            // Odd width: the last block is padded with zero columns that must not reach the logits.
-            long out = LinearOps.MIN_SKINNY_WEIGHT / 64 + 7;
-            ModelParameter head = randomHead(weights, out, 64);
-            NDArray x = call.randomNormal(new Shape(1, 1, 64));
-            NDArray expected = fusedLinear(x, head.array(), null);
-            int threads = IntraOpThreads.current();
-            int before = weights.getManagedArrays().size() - call.getManagedArrays().size();
-            for (int ways : new int[] {2, 3, 2}) {
-                NDArray y = LinearOps.head(x, head, ways);
-                assertThat(y.getShape()).isEqualTo(expected.getShape());
-                assertThat(y.sub(expected).abs().max().getFloat()).as("%d blocks", ways).isLessThan(1e-4f);
-                assertThat(IntraOpThreads.current()).isEqualTo(threads);
-                assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
-                        .as("one block copy at a time").isEqualTo(before + 1);
-            }
-            assertThat(head.transposedBlocks(3).getShape()).isEqualTo(new Shape(3, 64, (out + 2) / 3));
         }
     }
 
