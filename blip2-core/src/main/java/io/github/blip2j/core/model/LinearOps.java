@@ -44,7 +44,8 @@ final class LinearOps {
                 long[] dims = s.getShape().clone();
                 dims[dims.length - 1] = weight.shape().get(0);
                 // (1, 1, in) x (ways, in, out / ways) -> (ways, 1, out / ways): the blocks in column order.
-                NDArray y = x.reshape(1, 1, in).matMul(blocks).reshape(dims);
+                NDArray row = s.dimension() == 3 ? x : x.reshape(1, 1, in); // (1, 1, in) already in a T5 step
+                NDArray y = row.matMul(blocks).reshape(dims);
                 return bias == null ? y : y.add(bias);
             }
         }

@@ -48,6 +48,9 @@ class LinearOpsTest {
                     assertThat(y.getShape()).isEqualTo(expected.getShape());
                     assertThat(y.sub(expected).abs().max().getFloat()).as("%d threads", threads).isLessThan(1e-4f);
                     assertThat(y.getManager()).isSameAs(call);
+                    NDArray flat = LinearOps.linear(x.reshape(1, 48), head, b);
+                    assertThat(flat.getShape()).isEqualTo(new Shape(1, 6 * 35));
+                    assertThat(flat.sub(expected.reshape(1, 6 * 35)).abs().max().getFloat()).isLessThan(1e-4f);
                     assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
                             .as("at most one block view in the weights' manager").isBetween(arrays, arrays + 1);
                 }
