@@ -2,6 +2,8 @@ package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,8 +20,12 @@ public final class ModelParameter {
     private final ParameterKind kind;
     private volatile NDArray array;
     private volatile boolean trainable;
-    /** {@link #rowBlocks} view of {@link #blocksSource}, for one-row products; guarded by this. */
-    private NDArray blocks;
+    /**
+     * {@link #rowBlocks} views of {@link #blocksSource} by block count, for one-row products; guarded
+     * by this. One per count, none closed while its array is bound: callers on threads with different
+     * intra-op counts may share the model, and one may still be multiplying by a view another asks anew.
+     */
+    private final Map<Integer, NDArray> blocks = new HashMap<>();
     private NDArray blocksSource;
 
     ModelParameter(String name, Shape shape, ParameterKind kind) {
@@ -87,9 +93,9 @@ public final class ModelParameter {
      * The 2-D array {@code (out, in)} as {@code ways} row blocks seen transposed, {@code (ways, in,
      * out / ways)}, where {@code ways} is the largest count from 2 to {@code maxWays} that divides
      * {@code out}: a view of the array's own memory, no copy. Made on first use in the array's manager
-     * and kept until another count is asked for or another array is bound; {@code null} when no such
-     * count exists, while the parameter is trainable or its array records gradients (then each
-     * forward must read the array itself, so that gradients reach it).
+     * and kept until another array is bound; {@code null} when no such count exists, while the
+     * parameter is trainable or its array records gradients (then each forward must read the array
+     * itself, so that gradients reach it).
      *
      * <p>Why: one row times this view is one batched product whose blocks run on separate intra-op
      * threads, so {@code ways} cores stream the weight side by side (see {@link LinearOps#linear(NDArray,
@@ -108,22 +114,24 @@ public final class ModelParameter {
         if (ways < 2) {
             return null;
         }
-        if (blocks == null || blocksSource != a || blocks.getShape().get(0) != ways) {
+        if (blocksSource != a) {
             dropBlocks();
-            try (NDArray split = a.reshape(ways, out / ways, a.getShape().get(1))) {
-                blocks = split.transpose(0, 2, 1);
-            }
             blocksSource = a;
         }
-        return blocks;
+        NDArray view = blocks.get(ways);
+        if (view == null) {
+            try (NDArray split = a.reshape(ways, out / ways, a.getShape().get(1))) {
+                view = split.transpose(0, 2, 1);
+            }
+            blocks.put(ways, view);
+        }
+        return view;
     }
 
     private synchronized void dropBlocks() {
-        if (blocks != null) {
-            blocks.close();
-            blocks = null;
-            blocksSource = null;
-        }
+        blocks.values().forEach(NDArray::close);
+        blocks.clear();
+        blocksSource = null;
     }
 
     /** Whether gradients are computed for this parameter. */
