@@ -13,9 +13,14 @@ import ai.djl.ndarray.types.Shape;
  *       matrix-vector kernel keeps to one core); the same weight as row blocks multiplied as one
  *       batched product streams at ~10-14 GB/s on 2 threads, one block per core
  *       ({@link ModelParameter#rowBlocks}, a view: no copy);
- *   <li>2-64 rows times a large weight: the fused linear packs the whole weight on every call and
- *       runs 2-3x slower than {@code (W x^T)^T}, which streams it once;
- *   <li>everything else (small weights, many rows): the fused linear.
+ *   <li>2-64 rows (beams, batches, the 32 query tokens): the same batched product over row blocks,
+ *       plus one copy to put the rows first again, beats the fused linear, whose small-row products
+ *       hardly use a second thread (T5 encoder at batch 1 ~16% faster, a batch-8 step ~8%);
+ *   <li>2-64 rows times a weight of 16 MB or more (the lm_head): {@code (W x^T)^T}, which streams the
+ *       weight once, where the fused linear packs all of it on every call and runs 2-3x slower (and
+ *       the row blocks above ~10% slower);
+ *   <li>everything else (many rows; weights under 512 KB, which stay in the caches and would only
+ *       pay for the extra ops): the fused linear.
  * </ul>
  */
 final class LinearOps {
@@ -24,28 +29,43 @@ final class LinearOps {
     static final long MAX_SKINNY_ROWS = 64;
     /** Weights of at least this many values (16 MB in float32) take the streaming path. */
     static final long MIN_SKINNY_WEIGHT = 4L << 20;
+    /**
+     * Weights of at least this many values (512 KB in float32) are split across threads for few rows;
+     * smaller ones stay in a core's caches (1 MB of L2 here), so splitting them only adds ops.
+     */
+    static final long MIN_SPLIT_WEIGHT = 1L << 17;
 
     private LinearOps() {}
 
     /**
      * {@code x (..., in)} times the parameter's {@code (out, in)} weight plus optional {@code bias
-     * (out)}; result in x's manager. A single row times a frozen weight, on more than one intra-op
-     * thread, is one batched product over the weight's {@link ModelParameter#rowBlocks}: as many
-     * blocks as threads (or the largest count below that divides {@code out}), each streamed by its own
-     * core. Everything else is {@link #linear(NDArray, NDArray, NDArray)}.
+     * (out)}; result in x's manager. Up to {@link #MAX_SKINNY_ROWS} rows times a frozen weight of at
+     * least {@link #MIN_SPLIT_WEIGHT} values (and, beyond one row, under {@link #MIN_SKINNY_WEIGHT}),
+     * on more than one intra-op thread, are one batched product over the weight's
+     * {@link ModelParameter#rowBlocks}: as many blocks as threads (or the largest count below that
+     * divides {@code out}), each on its own core. Everything else is
+     * {@link #linear(NDArray, NDArray, NDArray)}.
      */
     static NDArray linear(NDArray x, ModelParameter weight, NDArray bias) {
         Shape s = x.getShape();
         long in = s.get(s.dimension() - 1);
-        if (s.size() == in) {
+        long rows = s.size() / Math.max(in, 1);
+        long size = weight.size();
+        if (rows >= 1 && rows <= MAX_SKINNY_ROWS && size >= MIN_SPLIT_WEIGHT && (rows == 1 || size < MIN_SKINNY_WEIGHT)) {
             int threads = IntraOpThreads.current();
             NDArray blocks = threads > 1 ? weight.rowBlocks(threads) : null;
             if (blocks != null) {
                 long[] dims = s.getShape().clone();
                 dims[dims.length - 1] = weight.shape().get(0);
-                // (1, 1, in) x (ways, in, out / ways) -> (ways, 1, out / ways): the blocks in column order.
-                NDArray row = s.dimension() == 3 ? x : x.reshape(1, 1, in); // (1, 1, in) already in a T5 step
-                NDArray y = row.matMul(blocks).reshape(dims);
+                NDArray y;
+                if (rows == 1) {
+                    // (1, 1, in) x (ways, in, out / ways) -> (ways, 1, out / ways): the blocks in column order.
+                    NDArray row = s.dimension() == 3 ? x : x.reshape(1, 1, in); // already (1, 1, in) in a T5 step
+                    y = row.matMul(blocks).reshape(dims);
+                } else {
+                    // (ways, rows, out / ways) -> (rows, ways, out / ways): one copy puts the rows first again.
+                    y = x.reshape(1, rows, in).matMul(blocks).transpose(1, 0, 2).reshape(dims);
+                }
                 return bias == null ? y : y.add(bias);
             }
         }

@@ -78,7 +78,7 @@ class T5GenerationParityTest {
     }
 
     @Test
-    void oneRowStepsSplitAcrossTwoThreadsFollowTheRecordedRun() {
+    void oneRowStepsOnTwoThreadsFollowTheRecordedRun() {
         JsonNode c = json.get("generate").get("greedy_prompt");
         long[][] seq = TinyT5Fixture.longs(c.get("sequences"));
         float[] ref = expected.loadFloats("greedy_prompt_step_logits");

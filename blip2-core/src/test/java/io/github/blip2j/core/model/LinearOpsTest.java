@@ -32,55 +32,73 @@ class LinearOpsTest {
     }
 
     @Test
-    void oneRowProductsSplitAcrossThreadsGiveTheFusedValuesThroughOneViewPerBlockCount() {
+    void fewRowProductsSplitAcrossThreadsGiveTheFusedValuesThroughOneViewPerBlockCount() {
         try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
-            ModelParameter head = randomHead(weights, 6 * 35, 48);
+            // 210 x 640 = 134,400 values: just above the split threshold.
+            ModelParameter w = randomWeight(weights, 6 * 35, 640);
+            assertThat(w.size()).isGreaterThanOrEqualTo(LinearOps.MIN_SPLIT_WEIGHT);
             NDArray b = weights.randomNormal(new Shape(6 * 35));
-            NDArray x = call.randomNormal(new Shape(1, 1, 48));
-            NDArray expected = fusedLinear(x, head.array(), b);
             int before = IntraOpThreads.current();
             int arrays = weights.getManagedArrays().size() - call.getManagedArrays().size();
             try {
                 // 2, 3 and 6 divide the 210 outputs; 4 falls back to 3 blocks, 1 to the fused linear.
                 for (int threads : new int[] {2, 3, 4, 6, 1, 2}) {
                     IntraOpThreads.use(threads);
-                    NDArray y = LinearOps.linear(x, head, b);
-                    assertThat(y.getShape()).isEqualTo(expected.getShape());
-                    assertThat(y.sub(expected).abs().max().getFloat()).as("%d threads", threads).isLessThan(1e-4f);
-                    assertThat(y.getManager()).isSameAs(call);
-                    NDArray flat = LinearOps.linear(x.reshape(1, 48), head, b);
-                    assertThat(flat.getShape()).isEqualTo(new Shape(1, 6 * 35));
-                    assertThat(flat.sub(expected.reshape(1, 6 * 35)).abs().max().getFloat()).isLessThan(1e-4f);
+                    for (long[] shape : new long[][] {{1, 1, 640}, {1, 640}, {3, 1, 640}, {2, 33, 640}}) {
+                        NDArray x = call.randomNormal(new Shape(shape));
+                        NDArray expected = fusedLinear(x, w.array(), b);
+                        NDArray y = LinearOps.linear(x, w, b);
+                        assertThat(y.getShape()).isEqualTo(expected.getShape());
+                        assertThat(y.sub(expected).abs().max().getFloat())
+                                .as("%d threads, x %s", threads, new Shape(shape)).isLessThan(1e-4f);
+                        assertThat(y.getManager()).isSameAs(call);
+                    }
                 }
                 assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
                         .as("one view per block count (2, 3, 6) in the weights' manager, made once")
                         .isEqualTo(arrays + 3);
-                assertThat(head.rowBlocks(4).getShape()).isEqualTo(new Shape(3, 48, 70));
-                assertThat(head.rowBlocks(1)).isNull();
+                assertThat(w.rowBlocks(4).getShape()).isEqualTo(new Shape(3, 640, 70));
+                assertThat(w.rowBlocks(1)).isNull();
 
-                // New values bound: the view of the old array is dropped.
-                head.set(head.array().mul(2));
+                // New values bound: the views of the old array are dropped.
+                NDArray x = call.randomNormal(new Shape(1, 1, 640));
+                NDArray expected = fusedLinear(x, w.array(), null);
+                w.set(w.array().mul(2));
                 IntraOpThreads.use(2);
-                NDArray twice = LinearOps.linear(x, head, null);
-                assertThat(twice.sub(expected.sub(b).mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
+                assertThat(LinearOps.linear(x, w, null).sub(expected.mul(2)).abs().max().getFloat()).isLessThan(2e-4f);
+                assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
+                        .as("the doubled array and its one 2-block view").isEqualTo(arrays + 2);
 
                 // Trainable: every forward reads the array itself, so gradients reach it.
-                head.setTrainable(true);
-                assertThat(head.rowBlocks(2)).isNull();
-                head.setTrainable(false);
-                head.array().setRequiresGradient(false);
-                // Several rows take the fused linear or the streaming orientation whatever the thread count.
-                NDArray rows = call.randomNormal(new Shape(3, 1, 48));
-                NDArray fused = fusedLinear(rows, head.array(), null);
-                assertThat(LinearOps.linear(rows, head, null).sub(fused).abs().max().getFloat()).isLessThan(2e-4f);
+                w.setTrainable(true);
+                assertThat(w.rowBlocks(2)).isNull();
             } finally {
                 IntraOpThreads.use(before);
             }
         }
     }
 
-    /** An {@code lm_head} parameter of {@code (out, in)} random values in {@code weights}. */
-    private static ModelParameter randomHead(NDManager weights, long out, long in) {
+    @Test
+    void weightsUnderTheThresholdKeepTheFusedLinear() {
+        try (NDManager weights = NDManager.newBaseManager(); NDManager call = weights.newSubManager()) {
+            ModelParameter w = randomWeight(weights, 256, 256);
+            int before = IntraOpThreads.current();
+            int arrays = weights.getManagedArrays().size() - call.getManagedArrays().size();
+            try {
+                IntraOpThreads.use(2);
+                NDArray x = call.randomNormal(new Shape(1, 1, 256));
+                assertThat(LinearOps.linear(x, w, null).sub(fusedLinear(x, w.array(), null)).abs().max().getFloat())
+                        .isEqualTo(0f);
+                assertThat(weights.getManagedArrays().size() - call.getManagedArrays().size())
+                        .as("no view made").isEqualTo(arrays);
+            } finally {
+                IntraOpThreads.use(before);
+            }
+        }
+    }
+
+    /** A frozen {@code (out, in)} weight parameter of random values in {@code weights}. */
+    private static ModelParameter randomWeight(NDManager weights, long out, long in) {
         ModelParameter head = new ParameterRegistry().scope("lm_head").param("weight", ParameterKind.WEIGHT, out, in);
         head.set(weights.randomNormal(new Shape(out, in)));
         return head;
