@@ -15,8 +15,10 @@ public final class Activations {
         return switch (act) {
             case GELU -> x.getNDArrayInternal().gelu();
             // NewGELUActivation: 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
-            case GELU_TANH -> x.pow(Scalars.like(x, 3)).mul(Scalars.like(x, 0.044715)).add(x).mul(Scalars.like(x, SQRT_2_OVER_PI)).tanh().add(1).mul(x).mul(Scalars.like(x, 0.5));
-            case QUICK_GELU -> x.mul(Scalars.like(x, 1.702)).getNDArrayInternal().sigmoid().mul(x);
+            case GELU_TANH -> x.pow(Scalars.constant(x, 3)).mul(Scalars.constant(x, 0.044715)).add(x)
+                    .mul(Scalars.constant(x, SQRT_2_OVER_PI)).tanh().add(Scalars.constant(x, 1)).mul(x)
+                    .mul(Scalars.constant(x, 0.5));
+            case QUICK_GELU -> x.mul(Scalars.constant(x, 1.702)).getNDArrayInternal().sigmoid().mul(x);
             case RELU -> x.getNDArrayInternal().relu();
             case SILU -> x.getNDArrayInternal().sigmoid().mul(x);
         };

@@ -53,6 +53,6 @@ public final class OptAttention {
     }
 
     private NDArray scaleQuery(NDArray query) {
-        return query.mul(Scalars.like(query, scaling));
+        return query.mul(Scalars.constant(query, scaling));
     }
 }

@@ -59,6 +59,6 @@ public final class QFormerAttention {
     }
 
     private NDArray divideScores(NDArray scores) {
-        return scores.div(Scalars.like(scores, sqrtHeadDim));
+        return scores.div(Scalars.constant(scores, sqrtHeadDim));
     }
 }

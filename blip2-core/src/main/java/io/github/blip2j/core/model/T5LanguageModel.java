@@ -62,7 +62,7 @@ public final class T5LanguageModel implements LanguageModel {
 
     /** Decoder hidden states {@code (B, T, D)} to logits {@code (B, T, V)}. */
     public NDArray logits(NDArray hidden) {
-        NDArray h = config.tieWordEmbeddings() ? hidden.mul(Scalars.like(hidden, Math.pow(config.dModel(), -0.5))) : hidden;
+        NDArray h = config.tieWordEmbeddings() ? hidden.mul(Scalars.constant(hidden, Math.pow(config.dModel(), -0.5))) : hidden;
         return LinearOps.linear(h, lmHead, null);
     }
 

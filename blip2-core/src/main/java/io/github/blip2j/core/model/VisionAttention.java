@@ -37,6 +37,6 @@ public final class VisionAttention {
     }
 
     private NDArray scaleScores(NDArray scores) {
-        return scores.mul(Scalars.like(scores, scale));
+        return scores.mul(Scalars.constant(scores, scale));
     }
 }
