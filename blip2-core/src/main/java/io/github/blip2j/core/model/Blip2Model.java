@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Weights live in the model's own manager. Forward methods put every result (and every
  * intermediate) in the manager of their input array, so callers bound memory by running each call
- * in a short-lived manager. One-row products with frozen weights on more than one intra-op thread
- * (a batch-1 decoding step) keep a view of each weight as row blocks in the model's manager (no
- * copy; see {@code LinearOps}). The model is read-only during inference and may be shared between
+ * in a short-lived manager. Products of up to 64 rows with frozen weights of 512 KB or more, on more
+ * than one intra-op thread (decoding steps, the query tokens), keep a view of each such weight as row
+ * blocks in the model's manager (no copy; see {@code LinearOps}). The model is read-only during inference and may be shared between
  * threads. Gradients: parameters marked trainable record an autograd graph wherever libtorch's
  * per-thread grad mode is on (inside a {@code GradientCollector}, and on threads other than the one
  * that started the engine); generation sessions always run under {@link NoGradient}, and direct calls
