@@ -2,7 +2,6 @@ package io.github.blip2j.core.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
-import java.util.function.Supplier;
 
 /**
  * libtorch's intra-op thread count (its OpenMP / BLAS pool). The count is kept per calling thread
@@ -27,17 +26,6 @@ public final class IntraOpThreads {
         }
         if (PYTORCH && JniUtils.getNumThreads() != threads) {
             JniUtils.setNumThreads(threads);
-        }
-    }
-
-    /** Runs {@code body} with {@code threads} intra-op threads on the calling thread, then restores its count. */
-    public static <T> T with(int threads, Supplier<T> body) {
-        int before = current();
-        use(threads);
-        try {
-            return body.get();
-        } finally {
-            use(before);
         }
     }
 
