@@ -1,5 +1,7 @@
 package io.github.blip2j.core.train;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * The learning rate as a function of the optimizer step (0-based: the rate used by the first update is
  * {@code at(0)}).
@@ -43,13 +45,7 @@ public interface LearningRateSchedule {
      * run near the peak than the cosine does. Steps past the end stay at {@code minLr}.
      */
     static LearningRateSchedule warmupLinear(double peak, long warmupSteps, long totalSteps, double minLr) {
-        checkDecay(peak, warmupSteps, totalSteps, minLr);
-        return step -> {
-            if (step < warmupSteps) {
-                return peak * (step + 1) / (double) warmupSteps;
-            }
-            return minLr + (peak - minLr) * (1 - decayProgress(step, warmupSteps, totalSteps));
-        };
+        return warmupThenDecay(peak, warmupSteps, totalSteps, minLr, progress -> 1 - progress);
     }
 
     /**
@@ -60,21 +56,26 @@ public interface LearningRateSchedule {
      * and independent of the epoch length). Steps past the end stay at {@code minLr}.
      */
     static LearningRateSchedule warmupCosine(double peak, long warmupSteps, long totalSteps, double minLr) {
+        return warmupThenDecay(peak, warmupSteps, totalSteps, minLr,
+                progress -> 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+
+    /**
+     * The warm-up, then {@code minLr + (peak - minLr) * shape(progress)} with {@code progress} going
+     * from 0 after the warm-up to 1 at {@code totalSteps} and staying there.
+     */
+    private static LearningRateSchedule warmupThenDecay(double peak, long warmupSteps, long totalSteps, double minLr,
+                                                        DoubleUnaryOperator shape) {
         checkDecay(peak, warmupSteps, totalSteps, minLr);
+        long decaySteps = Math.max(1, totalSteps - warmupSteps);
         return step -> {
             if (step < warmupSteps) {
                 // (step + 1) so that the very first update is not wasted at lr = 0.
                 return peak * (step + 1) / (double) warmupSteps;
             }
-            double progress = decayProgress(step, warmupSteps, totalSteps);
-            return minLr + 0.5 * (peak - minLr) * (1 + Math.cos(Math.PI * progress));
+            double progress = Math.min(1.0, (step - warmupSteps) / (double) decaySteps);
+            return minLr + (peak - minLr) * shape.applyAsDouble(progress);
         };
-    }
-
-    /** How far {@code step} is through the decay after the warm-up, in [0, 1]. */
-    private static double decayProgress(long step, long warmupSteps, long totalSteps) {
-        long decaySteps = Math.max(1, totalSteps - warmupSteps);
-        return Math.min(1.0, (step - warmupSteps) / (double) decaySteps);
     }
 
     private static void checkDecay(double peak, long warmupSteps, long totalSteps, double minLr) {
