@@ -14,6 +14,7 @@ import io.github.blip2j.core.model.KvCache;
 import io.github.blip2j.core.model.NoGradient;
 import io.github.blip2j.core.model.MaskBias;
 import io.github.blip2j.core.model.T5LanguageModel;
+import io.github.blip2j.core.model.T5RowDecoder;
 import java.util.Arrays;
 
 /**
@@ -21,6 +22,10 @@ import java.util.Arrays;
  * cross-attention keys/values are computed once per image, and each step feeds one token per row
  * through the decoder with a self-attention KV cache. Beam rows that share an image share the
  * per-image encoder state, gathered only when the row-to-image mapping changes.
+ *
+ * <p>Float32 models on the CPU step through {@link T5RowDecoder} (products in libtorch, the rest on the
+ * JVM, which is faster for the few rows of a decoding step); other dtypes, devices and training mode
+ * through the decoder's libtorch forward.
  */
 final class T5NextTokenModel implements GenerationSession {
 
@@ -39,6 +44,8 @@ final class T5NextTokenModel implements GenerationSession {
     private final int leading;
     /** Decoder position bias for one-token steps, sliced per step; regrown by doubling. */
     private NDArray stepBias;
+    /** The JVM-side stepper, or null when the libtorch decoder steps. */
+    private final T5RowDecoder rowDecoder;
     private static final int INITIAL_BIAS_CAPACITY = 32;
 
     T5NextTokenModel(Blip2Model model, T5LanguageModel t5, NDArray languageInputs, PromptBatch prompts) {
@@ -74,6 +81,9 @@ final class T5NextTokenModel implements GenerationSession {
             if (imageCrossBias != null) {
                 imageCrossBias.attach(session);
             }
+            rowDecoder = T5RowDecoder.supports(model.dtype(), model.device(), model.isTraining())
+                    ? new T5RowDecoder(t5, imageCross, padded ? keep(prompts, q) : null, session)
+                    : null;
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -82,6 +92,20 @@ final class T5NextTokenModel implements GenerationSession {
         this.rowImage = identity(batch);
         this.rowCross = imageCross;
         this.rowCrossBias = imageCrossBias;
+    }
+
+    /** Per image, whether each encoder position ({@code q} queries, then the prompt) is attended to. */
+    private static boolean[][] keep(PromptBatch prompts, long queries) {
+        int q = (int) queries;
+        boolean[][] keep = new boolean[prompts.size()][q + prompts.length()];
+        for (int b = 0; b < keep.length; b++) {
+            Arrays.fill(keep[b], 0, q, true);
+            int[] mask = prompts.attentionMask()[b];
+            for (int j = 0; j < mask.length; j++) {
+                keep[b][q + j] = mask[j] != 0;
+            }
+        }
+        return keep;
     }
 
     private static int[] identity(int n) {
@@ -117,6 +141,10 @@ final class T5NextTokenModel implements GenerationSession {
         int rows = rowImage.length;
         if (lastTokens.length != rows) {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
+        }
+        if (rowDecoder != null) {
+            rowDecoder.step(lastTokens, rowImage, logits);
+            return;
         }
         NoGradient.run(() -> step(lastTokens, logits, rows));
     }
@@ -162,6 +190,11 @@ final class T5NextTokenModel implements GenerationSession {
 
     private void reorder(int[] rows) {
         int[] next = Blip2Generation.remap(rows, rowImage);
+        if (rowDecoder != null) {
+            rowDecoder.selectRows(rows);
+            rowImage = next;
+            return;
+        }
         selfCache.selectRows(rows);
         if (!Arrays.equals(next, rowImage)) {
             NDManager fresh = session.newSubManager();
@@ -194,6 +227,9 @@ final class T5NextTokenModel implements GenerationSession {
 
     @Override
     public void close() {
+        if (rowDecoder != null) {
+            rowDecoder.close();
+        }
         selfCache.close();
         session.close();
     }

@@ -29,6 +29,19 @@ public final class GatedFfn {
         this.mode = mode;
     }
 
+    Dense wi0() {
+        return wi0;
+    }
+
+    /** {@code wi_1}, or {@code null} when the feed-forward is not gated. */
+    Dense wi1() {
+        return wi1;
+    }
+
+    Dense wo() {
+        return wo;
+    }
+
     /** {@code (B, T, D) -> (B, T, D)}. */
     public NDArray forward(NDArray x) {
         NDArray h = Activations.apply(config.denseActFn(), wi0.forward(x));

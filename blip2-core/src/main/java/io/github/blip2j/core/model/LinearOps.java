@@ -72,6 +72,34 @@ final class LinearOps {
         return linear(x, weight.array(), bias);
     }
 
+    /**
+     * {@code x (rows, 1, in)} times the parameter's weight, by the same kernel {@link #linear(NDArray,
+     * ModelParameter, NDArray)} would choose for {@code threads} intra-op threads (so the same values),
+     * but left in the layout that kernel wrote: the reshapes and the copy that put a product back in
+     * {@code (rows, out)} order are ops too, and in a decoding step every op after a product runs with
+     * the caches it just flushed. For callers that read the product into Java arrays
+     * ({@link T5RowDecoder}); result in x's manager.
+     */
+    static RowProduct rowProduct(NDArray x, ModelParameter weight, int threads) {
+        long rows = x.getShape().get(0);
+        long in = x.getShape().get(2);
+        long size = weight.size();
+        if (rows <= MAX_SKINNY_ROWS && size >= MIN_SPLIT_WEIGHT && (rows == 1 || size < MIN_SKINNY_WEIGHT)
+                && threads > 1) {
+            NDArray blocks = weight.rowBlocks(threads);
+            if (blocks != null) {
+                NDArray lhs = rows == 1 ? x : x.reshape(1, rows, in);
+                return new RowProduct(lhs.matMul(blocks), RowProduct.Layout.BLOCKS, (int) blocks.getShape().get(0));
+            }
+        }
+        NDArray w = weight.array();
+        if (rows <= MAX_SKINNY_ROWS && size >= MIN_SKINNY_WEIGHT) {
+            NDArray columns = x.reshape(rows, in).transpose();
+            return new RowProduct(Scoped.like(w.matMul(columns), x), RowProduct.Layout.COLUMNS, 1);
+        }
+        return new RowProduct(x.getNDArrayInternal().linear(x, w, null).singletonOrThrow(), RowProduct.Layout.ROWS, 1);
+    }
+
     /** {@code x (..., in)} times {@code weight (out, in)} plus optional {@code bias (out)}; result in x's manager. */
     static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
         Shape s = x.getShape();

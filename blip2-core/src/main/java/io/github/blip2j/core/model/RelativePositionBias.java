@@ -24,6 +24,23 @@ public final class RelativePositionBias {
         this.maxDistance = maxDistance;
     }
 
+    /** The {@code (num_buckets, heads)} table. */
+    ModelParameter table() {
+        return table;
+    }
+
+    boolean bidirectional() {
+        return bidirectional;
+    }
+
+    int numBuckets() {
+        return numBuckets;
+    }
+
+    int maxDistance() {
+        return maxDistance;
+    }
+
     /**
      * The bucket of {@code relativePosition = key_position - query_position}, exactly as Hugging
      * Face computes it: the log is taken in float32 on {@code n / max_exact}, divided by

@@ -34,6 +34,14 @@ public final class RmsNorm {
         return y.mul(weight.array());
     }
 
+    ModelParameter weight() {
+        return weight;
+    }
+
+    double eps() {
+        return eps;
+    }
+
     private NDArray epsilon() {
         NDArray w = weight.array();
         NDArray e = epsArray;

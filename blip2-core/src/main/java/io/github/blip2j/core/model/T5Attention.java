@@ -56,6 +56,22 @@ public final class T5Attention {
         return attend(x, encoder, maskBias);
     }
 
+    Dense q() {
+        return q;
+    }
+
+    Dense k() {
+        return k;
+    }
+
+    Dense v() {
+        return v;
+    }
+
+    Dense o() {
+        return o;
+    }
+
     private NDArray attend(NDArray x, KeyValue kv, NDArray bias) {
         NDArray query = AttentionMath.splitHeads(q.forward(x), heads, dKv);
         NDArray scores = AttentionMath.scores(query, kv.keys());

@@ -32,6 +32,18 @@ public final class T5Decoder {
         this.mode = mode;
     }
 
+    List<T5DecoderLayer> blocks() {
+        return blocks;
+    }
+
+    RelativePositionBias positionBias() {
+        return positionBias;
+    }
+
+    RmsNorm finalNorm() {
+        return finalNorm;
+    }
+
     /** Number of decoder blocks (= cache layers). */
     public int numLayers() {
         return blocks.size();

@@ -32,6 +32,30 @@ public final class T5DecoderLayer {
         this.mode = mode;
     }
 
+    RmsNorm selfNorm() {
+        return selfNorm;
+    }
+
+    T5Attention selfAttention() {
+        return selfAttention;
+    }
+
+    RmsNorm crossNorm() {
+        return crossNorm;
+    }
+
+    T5Attention crossAttention() {
+        return crossAttention;
+    }
+
+    RmsNorm ffnNorm() {
+        return ffnNorm;
+    }
+
+    GatedFfn ffn() {
+        return ffn;
+    }
+
     /** Encoder keys/values for this layer's cross-attention, computed once per image. */
     public KeyValue crossKeyValues(NDArray encoderOutput) {
         return crossAttention.keyValues(encoderOutput);

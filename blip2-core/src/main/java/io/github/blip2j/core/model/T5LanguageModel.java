@@ -30,6 +30,14 @@ public final class T5LanguageModel implements LanguageModel {
                 : scope.child("lm_head").param("weight", ParameterKind.WEIGHT, config.vocabSize(), config.dModel());
     }
 
+    ModelParameter shared() {
+        return shared;
+    }
+
+    ModelParameter lmHead() {
+        return lmHead;
+    }
+
     /** The config. */
     public T5Config config() {
         return config;

@@ -1,0 +1,184 @@
+package io.github.blip2j.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.github.blip2j.core.config.Blip2Config;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link T5RowDecoder} against the libtorch decoder it stands in for: the same steps (rows gathered
+ * and repeated mid-way, as beam search does; one image's prompt padded) give the same logits, for
+ * each layout a product can come back in (row blocks on two threads, fused rows and transposed
+ * columns on one), activations with and without a gate, and a tied lm_head.
+ */
+class T5RowDecoderTest {
+
+    private static final String VISION = """
+            "num_query_tokens": 4,
+             "vision_config": {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1,
+                               "num_attention_heads": 4, "image_size": 32, "patch_size": 8},
+             "qformer_config": {"hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 4,
+                                "intermediate_size": 48, "cross_attention_frequency": 1},
+            """;
+
+    /** 384-wide weights are over the split threshold; 11000 x 384 is a transposed-columns lm_head. */
+    private static String config(String ffn, boolean tied) {
+        return "{\"model_type\": \"blip-2\", " + VISION + """
+                 "text_config": {"model_type": "t5", "vocab_size": 11000, "d_model": 384, "d_kv": 48,
+                                 "num_heads": 6, "d_ff": 768, "num_layers": 1, "num_decoder_layers": 2,
+                                 "feed_forward_proj": "%s", "tie_word_embeddings": %s,
+                                 "bos_token_id": 1, "eos_token_id": 1, "pad_token_id": 0,
+                                 "decoder_start_token_id": 0}}
+                """.formatted(ffn, tied);
+    }
+
+    private static final int IMAGES = 2;
+    private static final int ENCODER_POSITIONS = 7;
+    private static final int STEPS = 5;
+    /** After this many steps the rows become {@link #SELECTED} (row 1 twice, then row 0). */
+    private static final int SELECT_AFTER = 2;
+    private static final int[] SELECTED = {1, 1, 0};
+
+    @ParameterizedTest
+    @CsvSource({"gated-gelu, false, 2", "gated-gelu, false, 1", "gated-gelu_new, true, 2", "relu, true, 1"})
+    void givesTheLibtorchDecodersLogits(String ffn, boolean tied, int threads) {
+        int before = IntraOpThreads.current();
+        IntraOpThreads.use(threads);
+        try (Blip2Model model = Blip2Model.random(Blip2Config.fromJson(config(ffn, tied)), 5, DataType.FLOAT32,
+                Device.cpu()); NDManager m = model.manager().newSubManager()) {
+            T5LanguageModel t5 = (T5LanguageModel) model.languageModel();
+            int vocab = t5.vocabSize();
+            Random random = new Random(3);
+            float[] e = new float[IMAGES * ENCODER_POSITIONS * 384];
+            for (int i = 0; i < e.length; i++) {
+                e[i] = (float) random.nextGaussian();
+            }
+            NDArray encoded = m.create(e, new Shape(IMAGES, ENCODER_POSITIONS, 384));
+            boolean[][] keep = new boolean[IMAGES][ENCODER_POSITIONS];
+            long[] mask = new long[IMAGES * ENCODER_POSITIONS];
+            for (int b = 0; b < IMAGES; b++) {
+                for (int s = 0; s < ENCODER_POSITIONS; s++) {
+                    keep[b][s] = b == 0 || s < ENCODER_POSITIONS - 2; // image 1's last two positions are padding
+                    mask[b * ENCODER_POSITIONS + s] = keep[b][s] ? 1 : 0;
+                }
+            }
+            NDArray maskBias = MaskBias.padding(m.create(mask, new Shape(IMAGES, ENCODER_POSITIONS)), DataType.FLOAT32);
+            KeyValue[] cross = t5.decoder().crossKeyValues(encoded);
+
+            int[] rowImage = {0, 1};
+            int[] tokens = {0, 0};
+            KeyValue[] past = null;
+            NDManager own = m.newSubManager();
+            try (T5RowDecoder rows = new T5RowDecoder(t5, cross, keep, own)) {
+                int arraysAfterFirstStep = -1;
+                for (int t = 0; t < STEPS; t++) {
+                    if (t == SELECT_AFTER) {
+                        past = gather(past, SELECTED, m);
+                        rowImage = new int[] {rowImage[SELECTED[0]], rowImage[SELECTED[1]], rowImage[SELECTED[2]]};
+                        tokens = new int[] {tokens[SELECTED[0]], tokens[SELECTED[1]], tokens[SELECTED[2]]};
+                        rows.selectRows(SELECTED);
+                    }
+                    int r = tokens.length;
+                    float[] expected;
+                    try (NDManager step = m.newSubManager()) {
+                        long[] ids = new long[r];
+                        for (int i = 0; i < r; i++) {
+                            ids[i] = tokens[i];
+                        }
+                        NDArray index = step.create(toLongs(rowImage));
+                        KeyValue[] rowCross = new KeyValue[cross.length];
+                        for (int l = 0; l < cross.length; l++) {
+                            rowCross[l] = new KeyValue(cross[l].keys().get(index), cross[l].values().get(index));
+                        }
+                        DecoderOutput out = t5.decoder().forward(t5.embed(step.create(ids, new Shape(r, 1))), past,
+                                rowCross, maskBias.get(index));
+                        expected = t5.logits(out.hidden()).toFloatArray();
+                        for (KeyValue kv : out.keyValues()) {
+                            kv.keys().attach(m);
+                            kv.values().attach(m);
+                        }
+                        past = out.keyValues();
+                    }
+                    float[] actual = new float[r * vocab];
+                    rows.step(tokens, rowImage, actual);
+                    double diff = 0;
+                    double scale = 0;
+                    for (int i = 0; i < expected.length; i++) {
+                        diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
+                        scale = Math.max(scale, Math.abs(expected[i]));
+                    }
+                    assertThat(diff).as("step %d: max |difference| against logits up to %.3g", t, scale)
+                            .isLessThan(1e-5 * Math.max(1, scale));
+                    tokens = argmax(expected, r, vocab);
+                    if (t == 0) {
+                        arraysAfterFirstStep = own.getManagedArrays().size();
+                    } else if (t != SELECT_AFTER) {
+                        assertThat(own.getManagedArrays()).as("step %d: the decoder's arrays", t)
+                                .hasSize(arraysAfterFirstStep);
+                    }
+                }
+                assertThat(arraysAfterFirstStep).as("the inputs of the products, one per width").isBetween(1, 3);
+                assertThat(rows.length()).isEqualTo(STEPS);
+            }
+            assertThat(own.getManagedArrays()).as("after close").isEmpty();
+        } finally {
+            IntraOpThreads.use(before);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"gated-gelu, false"})
+    void rejectsStepsThatDoNotMatchItsRows(String ffn, boolean tied) {
+        try (Blip2Model model = Blip2Model.random(Blip2Config.fromJson(config(ffn, tied)), 5, DataType.FLOAT32,
+                Device.cpu()); NDManager m = model.manager().newSubManager()) {
+            T5LanguageModel t5 = (T5LanguageModel) model.languageModel();
+            KeyValue[] cross = t5.decoder().crossKeyValues(m.ones(new Shape(1, 3, 384)));
+            try (T5RowDecoder rows = new T5RowDecoder(t5, cross, null, m)) {
+                float[] logits = new float[t5.vocabSize()];
+                rows.step(new int[] {0}, new int[] {0}, logits);
+                assertThatThrownBy(() -> rows.step(new int[] {0, 0}, new int[] {0, 0}, new float[2 * t5.vocabSize()]))
+                        .hasMessageContaining("2 for 1 cached rows");
+                assertThatThrownBy(() -> rows.step(new int[] {0}, new int[] {0}, new float[10]))
+                        .hasMessageContaining("cannot hold 1 rows");
+                assertThatThrownBy(() -> rows.selectRows(new int[] {1})).isInstanceOf(IndexOutOfBoundsException.class);
+            }
+        }
+    }
+
+    private static KeyValue[] gather(KeyValue[] past, int[] rows, NDManager m) {
+        NDArray index = m.create(toLongs(rows));
+        KeyValue[] out = new KeyValue[past.length];
+        for (int l = 0; l < past.length; l++) {
+            out[l] = new KeyValue(past[l].keys().get(index), past[l].values().get(index));
+        }
+        return out;
+    }
+
+    private static long[] toLongs(int[] v) {
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    private static int[] argmax(float[] logits, int rows, int vocab) {
+        int[] out = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 1; i < vocab; i++) {
+                if (logits[r * vocab + i] > logits[r * vocab + out[r]]) {
+                    out[r] = i;
+                }
+            }
+        }
+        return out;
+    }
+}
