@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * intermediate) in the manager of their input array, so callers bound memory by running each call
  * in a short-lived manager. Products of up to 64 rows with frozen weights of 512 KB or more, on more
  * than one intra-op thread (decoding steps, the query tokens), keep a view of each such weight as row
- * blocks in the model's manager (no copy; see {@code LinearOps}). The model is read-only during inference and may be shared between
+ * blocks in the model's manager (no copy; see {@code LinearOps}). Float32 T5 decoding steps on the CPU
+ * run everything between those products on the JVM ({@link T5RowDecoder}). The model is read-only during inference and may be shared between
  * threads. Gradients: parameters marked trainable record an autograd graph wherever libtorch's
  * per-thread grad mode is on (inside a {@code GradientCollector}, and on threads other than the one
  * that started the engine); generation sessions always run under {@link NoGradient}, and direct calls
