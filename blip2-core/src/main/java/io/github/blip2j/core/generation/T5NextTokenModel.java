@@ -95,15 +95,12 @@ final class T5NextTokenModel implements GenerationSession {
     }
 
     /** Per image, whether each encoder position ({@code q} queries, then the prompt) is attended to. */
-    private static boolean[][] keep(PromptBatch prompts, long queries) {
+    private static int[][] keep(PromptBatch prompts, long queries) {
         int q = (int) queries;
-        boolean[][] keep = new boolean[prompts.size()][q + prompts.length()];
+        int[][] keep = new int[prompts.size()][q + prompts.length()];
         for (int b = 0; b < keep.length; b++) {
-            Arrays.fill(keep[b], 0, q, true);
-            int[] mask = prompts.attentionMask()[b];
-            for (int j = 0; j < mask.length; j++) {
-                keep[b][q + j] = mask[j] != 0;
-            }
+            Arrays.fill(keep[b], 0, q, 1);
+            System.arraycopy(prompts.attentionMask()[b], 0, keep[b], q, prompts.length());
         }
         return keep;
     }

@@ -7,11 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.blip2j.core.config.Activation;
 import io.github.blip2j.core.config.T5Config;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * T5 decoding steps (one new token per row) with every weight product in libtorch and everything
@@ -23,7 +20,7 @@ import java.util.Map;
  * op after it runs with cold caches: a 6-op RMS norm takes ~90 us there against ~40 us in a warm loop,
  * and these ops were a third of a batch-1 step on the benchmark model. On the JVM the same work is a
  * few microseconds of arithmetic on arrays that stay in L1, and a product's input and output move
- * through direct buffers over the arrays' own memory (no copies through the JNI).
+ * through direct buffers over the arrays' own memory ({@link HostProducts}).
  *
  * <p>The products are exactly those of the libtorch path ({@link LinearOps}, same kernels, same
  * weights read through their {@link ModelParameter}s at every call, so LoRA swaps are seen). The rest
@@ -34,8 +31,6 @@ import java.util.Map;
  * session, not thread-safe.
  */
 public final class T5RowDecoder implements AutoCloseable {
-
-    private static final int INITIAL_CAPACITY = 32;
 
     private final T5LanguageModel t5;
     private final int dModel;
@@ -57,22 +52,11 @@ public final class T5RowDecoder implements AutoCloseable {
     private final float[][][] crossKeys;
     private final float[][][] crossValues;
     private final int crossLength;
-    /** Per image, which encoder positions are attended to; {@code null} when none is padded. */
-    private final boolean[][] crossKeep;
-    private final NDManager manager;
-    /** One input per product width: a {@code (rows, 1, width)} array and a buffer over its memory. */
-    private final Map<Integer, Input> inputs = new LinkedHashMap<>();
-
-    /** Per block and row: self-attention keys and values, each {@code [head][capacity][d_kv]}. */
-    private float[][][] selfKeys;
-    private float[][][] selfValues;
-    private int capacity;
-    private int length;
-    private int rows;
-    /** The intra-op thread count of the running step, read once per step. */
-    private int threads;
-
-    private record Input(NDArray array, FloatBuffer buffer) {}
+    /** Per image, 1 for each encoder position attended to and 0 for padding; {@code null} when none is padded. */
+    private final int[][] crossKeep;
+    private final HostProducts products;
+    private final HostKvCache cache;
+    private final HostAttention attention;
 
     /** One decoder block's weights: norm weights copied to the JVM, products read at every call. */
     private record Block(float[] selfNorm, double selfEps, Dense q, Dense k, Dense v, Dense o,
@@ -88,11 +72,11 @@ public final class T5RowDecoder implements AutoCloseable {
      * @param t5 the language model
      * @param cross each block's encoder keys {@code (B, H, d_kv, S)} and values {@code (B, H, S, d_kv)}
      *     (as {@link T5Decoder#crossKeyValues} makes them), copied here once
-     * @param crossKeep per image, whether each of the {@code S} encoder positions is attended to, or
-     *     {@code null} when nothing is padded
+     * @param crossKeep per image, 1 for each of the {@code S} encoder positions attended to and 0 for
+     *     padding, or {@code null} when nothing is padded
      * @param parent the manager this decoder's arrays are made under
      */
-    public T5RowDecoder(T5LanguageModel t5, KeyValue[] cross, boolean[][] crossKeep, NDManager parent) {
+    public T5RowDecoder(T5LanguageModel t5, KeyValue[] cross, int[][] crossKeep, NDManager parent) {
         T5Config config = t5.config();
         this.t5 = t5;
         this.dModel = config.dModel();
@@ -149,21 +133,22 @@ public final class T5RowDecoder implements AutoCloseable {
                     }
                 }
                 crossKeys[i][b] = k;
-                crossValues[i][b] = java.util.Arrays.copyOfRange(values, base, base + perImage);
+                crossValues[i][b] = Arrays.copyOfRange(values, base, base + perImage);
             }
         }
-        this.rows = images;
-        this.manager = parent.newSubManager();
+        this.cache = new HostKvCache(blocks.length, heads, dKv, images);
+        this.attention = new HostAttention(heads, dKv);
+        this.products = new HostProducts(parent);
     }
 
-    private static float[] floats(ModelParameter p) {
+    static float[] floats(ModelParameter p) {
         NDArray a = p.array();
         return (a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false)).toFloatArray();
     }
 
     /** Number of cached positions. */
     public int length() {
-        return length;
+        return cache.length();
     }
 
     /**
@@ -182,18 +167,15 @@ public final class T5RowDecoder implements AutoCloseable {
             throw new IllegalArgumentException("logits: array of " + logits.length + " floats cannot hold " + r
                     + " rows x " + vocab);
         }
-        if (length == 0) {
-            rows = r;
-        } else if (r != rows) {
-            throw new IllegalArgumentException("tokens: " + r + " for " + rows + " cached rows");
+        if (cache.length() == 0) {
+            cache.setRows(r);
+        } else if (r != cache.rows()) {
+            throw new IllegalArgumentException("tokens: " + r + " for " + cache.rows() + " cached rows");
         }
-        ensureCapacity(length + 1);
-        threads = IntraOpThreads.current();
-        try (NDManager step = manager.newSubManager()) {
-            // Products attach their results to their input's manager: the step's, so they are freed with it.
-            for (int width : new java.util.TreeSet<>(List.of(dModel, inner, dFf))) {
-                input(width).array().tempAttach(step);
-            }
+        int position = cache.length();
+        cache.reserve(position + 1);
+        try (NDManager step = products.manager().newSubManager()) {
+            products.begin(step, r, dModel, inner, dFf);
             float[] h = embed(tokens, step);
             float[] n = new float[r * dModel];
             float[] q = new float[r * inner];
@@ -203,41 +185,39 @@ public final class T5RowDecoder implements AutoCloseable {
             float[] o = new float[r * dModel];
             float[] a = new float[r * dFf];
             float[] g = new float[r * dFf];
-            double[] weights = new double[Math.max(length + 1, crossLength)];
-            double[] acc = new double[dKv];
-            float[] bias = selfBias();
+            float[] bias = selfBias(position);
             for (int i = 0; i < blocks.length; i++) {
                 Block b = blocks[i];
                 rmsNorm(h, b.selfNorm(), b.selfEps(), n, r);
-                product(b.q(), n, dModel, q, inner, r);
-                product(b.k(), n, dModel, k, inner, r);
-                product(b.v(), n, dModel, v, inner, r);
+                products.product(b.q().weight(), n, dModel, q, inner);
+                products.product(b.k().weight(), n, dModel, k, inner);
+                products.product(b.v().weight(), n, dModel, v, inner);
                 for (int row = 0; row < r; row++) {
-                    append(selfKeys[i][row], k, row);
-                    append(selfValues[i][row], v, row);
-                    attend(q, row, selfKeys[i][row], selfValues[i][row], capacity, length + 1, bias, null, weights, acc, ctx);
+                    cache.append(i, row, k, v, row * inner);
+                    attention.attend(q, row * inner, cache.keys(i, row), cache.values(i, row), cache.capacity(),
+                            position + 1, bias, null, ctx);
                 }
-                product(b.o(), ctx, inner, o, dModel, r);
+                products.product(b.o().weight(), ctx, inner, o, dModel);
                 addTo(h, o);
                 rmsNorm(h, b.crossNorm(), b.crossEps(), n, r);
-                product(b.crossQ(), n, dModel, q, inner, r);
+                products.product(b.crossQ().weight(), n, dModel, q, inner);
                 for (int row = 0; row < r; row++) {
                     int image = rowImage[row];
-                    attend(q, row, crossKeys[i][image], crossValues[i][image], crossLength, crossLength, null,
-                            crossKeep == null ? null : crossKeep[image], weights, acc, ctx);
+                    attention.attend(q, row * inner, crossKeys[i][image], crossValues[i][image], crossLength, crossLength,
+                            null, crossKeep == null ? null : crossKeep[image], ctx);
                 }
-                product(b.crossO(), ctx, inner, o, dModel, r);
+                products.product(b.crossO().weight(), ctx, inner, o, dModel);
                 addTo(h, o);
                 rmsNorm(h, b.ffnNorm(), b.ffnEps(), n, r);
-                product(b.wi0(), n, dModel, a, dFf, r);
+                products.product(b.wi0().weight(), n, dModel, a, dFf);
                 HostActivations.apply(activation, a, 0, r * dFf);
                 if (b.wi1() != null) {
-                    product(b.wi1(), n, dModel, g, dFf, r);
+                    products.product(b.wi1().weight(), n, dModel, g, dFf);
                     for (int j = 0; j < r * dFf; j++) {
                         a[j] *= g[j];
                     }
                 }
-                product(b.wo(), a, dFf, o, dModel, r);
+                products.product(b.wo().weight(), a, dFf, o, dModel);
                 addTo(h, o);
             }
             rmsNorm(h, finalNorm, finalEps, n, r);
@@ -246,9 +226,9 @@ public final class T5RowDecoder implements AutoCloseable {
                     n[j] *= headScale;
                 }
             }
-            product(t5.lmHead(), n, dModel, logits, vocab, r);
+            products.product(t5.lmHead(), n, dModel, logits, vocab);
         }
-        length++;
+        cache.advance();
     }
 
     /**
@@ -256,30 +236,7 @@ public final class T5RowDecoder implements AutoCloseable {
      * repeat or be left out.
      */
     public void selectRows(int[] selected) {
-        for (int s : selected) {
-            if (s < 0 || s >= rows) {
-                throw new IndexOutOfBoundsException("selectRows: row " + s + " is outside 0.." + (rows - 1));
-            }
-        }
-        if (selfKeys != null) {
-            for (int i = 0; i < blocks.length; i++) {
-                selfKeys[i] = gather(selfKeys[i], selected);
-                selfValues[i] = gather(selfValues[i], selected);
-            }
-        }
-        rows = selected.length;
-    }
-
-    private static float[][] gather(float[][] old, int[] selected) {
-        float[][] next = new float[selected.length][];
-        boolean[] taken = new boolean[old.length];
-        for (int i = 0; i < selected.length; i++) {
-            int s = selected[i];
-            // Each row appends to its own arrays, so a row selected twice needs a copy.
-            next[i] = taken[s] ? old[s].clone() : old[s];
-            taken[s] = true;
-        }
-        return next;
+        cache.select(selected);
     }
 
     private float[] embed(int[] tokens, NDManager step) {
@@ -289,138 +246,22 @@ public final class T5RowDecoder implements AutoCloseable {
         }
         NDArray rowsOfTable = TokenEmbedding.lookup(step.create(ids, new Shape(ids.length, 1)), t5.shared());
         float[] h = new float[ids.length * dModel];
-        read(rowsOfTable, h, h.length);
+        HostProducts.read(rowsOfTable, h, h.length);
         return h;
     }
 
-    /** {@code y (r, out) = x (r, in) W^T}, through the input array of width {@code in}. */
-    private void product(Dense layer, float[] x, int in, float[] y, int out, int r) {
-        product(layer.weight(), x, in, y, out, r);
-    }
-
-    private void product(ModelParameter weight, float[] x, int in, float[] y, int out, int r) {
-        Input input = input(in);
-        input.buffer().put(0, x, 0, r * in);
-        LinearOps.rowProduct(input.array(), weight, threads).copyTo(y, r, out);
-    }
-
-    private static void read(NDArray array, float[] into, int count) {
-        array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(0, into, 0, count);
-    }
-
-    /** The {@code (rows, 1, width)} input of that width, (re)made when the row count changed. */
-    private Input input(int width) {
-        Input in = inputs.get(width);
-        if (in != null && in.array().getShape().get(0) == rows) {
-            return in;
-        }
-        if (in != null) {
-            in.array().close();
-        }
-        NDArray array = manager.zeros(new Shape(rows, 1, width), DataType.FLOAT32);
-        FloatBuffer buffer = array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        in = new Input(array, buffer);
-        inputs.put(width, in);
-        return in;
-    }
-
-    private void ensureCapacity(int needed) {
-        if (selfKeys != null && selfKeys[0].length != rows) {
-            throw new IllegalStateException("cache holds " + selfKeys[0].length + " rows, expected " + rows);
-        }
-        if (selfKeys == null) {
-            capacity = Math.max(INITIAL_CAPACITY, needed);
-            selfKeys = new float[blocks.length][rows][heads * capacity * dKv];
-            selfValues = new float[blocks.length][rows][heads * capacity * dKv];
-            return;
-        }
-        if (needed <= capacity) {
-            return;
-        }
-        int grown = Math.max(capacity * 2, needed);
-        for (float[][][] cache : new float[][][][] {selfKeys, selfValues}) {
-            for (float[][] block : cache) {
-                for (int row = 0; row < block.length; row++) {
-                    float[] bigger = new float[heads * grown * dKv];
-                    for (int h = 0; h < heads; h++) {
-                        System.arraycopy(block[row], h * capacity * dKv, bigger, h * grown * dKv, length * dKv);
-                    }
-                    block[row] = bigger;
-                }
-            }
-        }
-        capacity = grown;
-    }
-
-    /** Writes row {@code row} of {@code (r, H * d_kv)} projections at position {@link #length} of a cache row. */
-    private void append(float[] cache, float[] projected, int row) {
-        for (int h = 0; h < heads; h++) {
-            System.arraycopy(projected, row * inner + h * dKv, cache, (h * capacity + length) * dKv, dKv);
-        }
-    }
-
-    /** The self-attention bias of the query at position {@link #length} against keys {@code 0..length}, {@code [head][key]}. */
-    private float[] selfBias() {
-        int keys = length + 1;
+    /** The self-attention bias of the query at {@code position} against keys {@code 0..position}, {@code [head][key]}. */
+    private float[] selfBias(int position) {
+        int keys = position + 1;
         float[] bias = new float[heads * keys];
         for (int j = 0; j < keys; j++) {
-            int bucket = RelativePositionBias.bucket(j - length, positionBias.bidirectional(), positionBias.numBuckets(),
+            int bucket = RelativePositionBias.bucket(j - position, positionBias.bidirectional(), positionBias.numBuckets(),
                     positionBias.maxDistance());
             for (int h = 0; h < heads; h++) {
                 bias[h * keys + j] = positionTable[bucket * heads + h];
             }
         }
         return bias;
-    }
-
-    /**
-     * T5 attention of row {@code row}'s query over {@code keys} positions (no {@code 1/sqrt(d)} scale),
-     * with an additive bias {@code [head][key]} and/or a keep mask; writes the row's context.
-     *
-     * @param stride positions allotted per head in {@code keyCache} / {@code valueCache}
-     */
-    private void attend(float[] q, int row, float[] keyCache, float[] valueCache, int stride, int keys, float[] bias,
-            boolean[] keep, double[] weights, double[] acc, float[] ctx) {
-        for (int h = 0; h < heads; h++) {
-            int qBase = row * inner + h * dKv;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < keys; j++) {
-                if (keep != null && !keep[j]) {
-                    weights[j] = Double.NEGATIVE_INFINITY;
-                    continue;
-                }
-                int kBase = (h * stride + j) * dKv;
-                double s = 0;
-                for (int d = 0; d < dKv; d++) {
-                    s += (double) q[qBase + d] * keyCache[kBase + d];
-                }
-                if (bias != null) {
-                    s += bias[h * keys + j];
-                }
-                weights[j] = s;
-                max = Math.max(max, s);
-            }
-            double sum = 0;
-            for (int j = 0; j < keys; j++) {
-                double e = weights[j] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(weights[j] - max);
-                weights[j] = e;
-                sum += e;
-            }
-            java.util.Arrays.fill(acc, 0);
-            for (int j = 0; j < keys; j++) {
-                double p = weights[j] / sum;
-                if (p == 0) {
-                    continue;
-                }
-                int vBase = (h * stride + j) * dKv;
-                for (int d = 0; d < dKv; d++) {
-                    acc[d] += p * valueCache[vBase + d];
-                }
-            }
-            for (int d = 0; d < dKv; d++) {
-                ctx[qBase + d] = (float) acc[d];
-            }
-        }
     }
 
     /** T5's norm of each row: {@code w * (x * rsqrt(mean(x^2) + eps))}, in the order Hugging Face rounds it. */
@@ -440,18 +281,15 @@ public final class T5RowDecoder implements AutoCloseable {
         }
     }
 
-    private static void addTo(float[] h, float[] delta) {
+    static void addTo(float[] h, float[] delta) {
         for (int j = 0; j < h.length; j++) {
             h[j] += delta[j];
         }
     }
 
-    /** Frees the inputs and the step arrays. */
+    /** Frees the products' arrays. */
     @Override
     public void close() {
-        manager.close();
-        inputs.clear();
-        selfKeys = null;
-        selfValues = null;
+        products.close();
     }
 }

@@ -62,12 +62,12 @@ class T5RowDecoderTest {
                 e[i] = (float) random.nextGaussian();
             }
             NDArray encoded = m.create(e, new Shape(IMAGES, ENCODER_POSITIONS, 384));
-            boolean[][] keep = new boolean[IMAGES][ENCODER_POSITIONS];
+            int[][] keep = new int[IMAGES][ENCODER_POSITIONS];
             long[] mask = new long[IMAGES * ENCODER_POSITIONS];
             for (int b = 0; b < IMAGES; b++) {
                 for (int s = 0; s < ENCODER_POSITIONS; s++) {
-                    keep[b][s] = b == 0 || s < ENCODER_POSITIONS - 2; // image 1's last two positions are padding
-                    mask[b * ENCODER_POSITIONS + s] = keep[b][s] ? 1 : 0;
+                    keep[b][s] = b == 0 || s < ENCODER_POSITIONS - 2 ? 1 : 0; // image 1's last two positions are padding
+                    mask[b * ENCODER_POSITIONS + s] = keep[b][s];
                 }
             }
             NDArray maskBias = MaskBias.padding(m.create(mask, new Shape(IMAGES, ENCODER_POSITIONS)), DataType.FLOAT32);
