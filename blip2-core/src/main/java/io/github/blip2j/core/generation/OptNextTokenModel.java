@@ -10,12 +10,15 @@ import io.github.blip2j.core.model.DecoderOutput;
 import io.github.blip2j.core.model.KvCache;
 import io.github.blip2j.core.model.NoGradient;
 import io.github.blip2j.core.model.OptLanguageModel;
+import io.github.blip2j.core.model.OptRowDecoder;
 
 /**
  * OPT generation with Hugging Face v4.36.2 semantics: the first step consumes
  * {@code [queries ; left-padded prompt]} as embeddings (the leading placeholder bos that
  * {@code generate()} puts in the output is not fed), and every later step feeds the previous token
  * with the attention mask extended by one; positions follow the mask ({@code cumsum - 1 + 2}).
+ * Float32 models on the CPU take the later steps through {@link OptRowDecoder} (products in libtorch,
+ * the rest on the JVM); other dtypes, devices and training mode through {@link OptLanguageModel#forward}.
  */
 final class OptNextTokenModel implements GenerationSession {
 
@@ -28,6 +31,8 @@ final class OptNextTokenModel implements GenerationSession {
     private NDManager pendingManager;
     private NDArray pending;
     private int[][] mask;
+    /** The JVM-side stepper once the prefix has run, or null while it has not or when libtorch steps. */
+    private OptRowDecoder rowDecoder;
 
     OptNextTokenModel(Blip2Model model, OptLanguageModel opt, NDArray languageInputs, PromptBatch prompts) {
         this.model = model;
@@ -88,6 +93,11 @@ final class OptNextTokenModel implements GenerationSession {
     }
 
     private void step(int[] lastTokens, float[] logits, int rows) {
+        if (rowDecoder != null) {
+            mask = appendOne(mask);
+            rowDecoder.step(lastTokens, mask, logits);
+            return;
+        }
         try (NDManager step = session.newSubManager()) {
             DecoderOutput out;
             if (pending != null) {
@@ -103,6 +113,9 @@ final class OptNextTokenModel implements GenerationSession {
                 out = opt.forward(opt.embed(tokens).toType(model.dtype(), false), mask, cache.layers());
             }
             cache.update(out.keyValues());
+            if (pending != null && OptRowDecoder.supports(model.dtype(), model.device(), model.isTraining())) {
+                rowDecoder = new OptRowDecoder(opt, cache.layers(), session);
+            }
             NDArray last = out.hidden().get(":, -1:, :");
             Blip2Generation.copyLogits(opt.logits(last), logits, rows, vocabSize());
         }
@@ -138,7 +151,9 @@ final class OptNextTokenModel implements GenerationSession {
         for (int r = 0; r < rows.length; r++) {
             next[r] = mask[rows[r]].clone();
         }
-        if (pending != null) {
+        if (rowDecoder != null) {
+            rowDecoder.selectRows(rows);
+        } else if (pending != null) {
             NDManager fresh = session.newSubManager();
             NDArray index = fresh.create(java.util.Arrays.stream(rows).asLongStream().toArray())
                     .toDevice(model.device(), false);
@@ -155,6 +170,9 @@ final class OptNextTokenModel implements GenerationSession {
 
     @Override
     public void close() {
+        if (rowDecoder != null) {
+            rowDecoder.close();
+        }
         cache.close();
         if (pendingManager != null) {
             pendingManager.close();

@@ -22,6 +22,20 @@ public final class LayerNormalization {
         this.eps = (float) eps;
     }
 
+    /** The weight, or {@code null} when not affine. */
+    ModelParameter weight() {
+        return weight;
+    }
+
+    /** The bias, or {@code null} when not affine. */
+    ModelParameter bias() {
+        return bias;
+    }
+
+    float eps() {
+        return eps;
+    }
+
     /** Normalises {@code x}; the result lives in {@code x}'s manager. */
     public NDArray forward(NDArray x) {
         NDArray gamma;

@@ -52,6 +52,26 @@ public final class OptAttention {
         return new LayerOutput(out.forward(context), kv);
     }
 
+    Dense q() {
+        return q;
+    }
+
+    Dense k() {
+        return k;
+    }
+
+    Dense v() {
+        return v;
+    }
+
+    Dense out() {
+        return out;
+    }
+
+    double scaling() {
+        return scaling;
+    }
+
     private NDArray scaleQuery(NDArray query) {
         return query.mul(Scalars.constant(query, scaling));
     }

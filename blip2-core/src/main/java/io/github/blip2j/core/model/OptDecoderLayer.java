@@ -33,6 +33,26 @@ public final class OptDecoderLayer {
         this.mode = mode;
     }
 
+    LayerNormalization selfAttnLayerNorm() {
+        return selfAttnLayerNorm;
+    }
+
+    OptAttention selfAttn() {
+        return selfAttn;
+    }
+
+    LayerNormalization finalLayerNorm() {
+        return finalLayerNorm;
+    }
+
+    Dense fc1() {
+        return fc1;
+    }
+
+    Dense fc2() {
+        return fc2;
+    }
+
     /** Same contract as {@link OptAttention#forward}; returns the layer output and its keys/values. */
     public LayerOutput forward(NDArray x, NDArray maskBias, KeyValue past) {
         boolean pre = config.doLayerNormBefore();

@@ -41,6 +41,27 @@ public final class OptLanguageModel implements LanguageModel {
         this.mode = mode;
     }
 
+    ModelParameter embedTokens() {
+        return embedTokens;
+    }
+
+    OptLearnedPositions positions() {
+        return positions;
+    }
+
+    List<OptDecoderLayer> layers() {
+        return layers;
+    }
+
+    /** The final LayerNorm, or {@code null} (post-LN models). */
+    LayerNormalization finalLayerNorm() {
+        return finalLayerNorm;
+    }
+
+    ModelParameter lmHead() {
+        return lmHead;
+    }
+
     /** The config. */
     public OptConfig config() {
         return config;

@@ -20,6 +20,10 @@ public final class OptLearnedPositions {
                 config.maxPositionEmbeddings() + OptConfig.POSITION_OFFSET, config.hiddenSize());
     }
 
+    ModelParameter table() {
+        return table;
+    }
+
     /**
      * Table rows for the last {@code newLen} slots of each row of {@code mask}.
      *
