@@ -140,7 +140,9 @@ final class T5NextTokenModel implements GenerationSession {
             throw new IllegalArgumentException("lastTokens: " + lastTokens.length + " tokens for " + rows + " live rows");
         }
         if (rowDecoder != null) {
-            rowDecoder.step(lastTokens, rowImage, logits);
+            // Its products may read LoRA-adapted weights that record gradients: keep them off the graph.
+            int[] images = rowImage;
+            NoGradient.run(() -> rowDecoder.step(lastTokens, images, logits));
             return;
         }
         NoGradient.run(() -> step(lastTokens, logits, rows));
