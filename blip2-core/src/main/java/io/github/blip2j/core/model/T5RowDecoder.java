@@ -63,9 +63,20 @@ public final class T5RowDecoder implements AutoCloseable {
             float[] crossNorm, double crossEps, Dense crossQ, Dense crossO,
             float[] ffnNorm, double ffnEps, Dense wi0, Dense wi1, Dense wo) {}
 
-    /** Whether a model with this dtype, device and mode can decode here. */
+    /**
+     * System property that, set to {@code false}, sends every decoding step through the libtorch
+     * decoders instead (read when a generation session opens): for comparisons with earlier releases,
+     * which computed the steps there bit for bit.
+     */
+    public static final String ENABLED_PROPERTY = "blip2j.jvmDecodingSteps";
+
+    /**
+     * Whether a model with this dtype, device and mode decodes here: float32 on the CPU in eval mode,
+     * unless {@link #ENABLED_PROPERTY} is {@code false}.
+     */
     public static boolean supports(DataType dtype, Device device, boolean training) {
-        return dtype == DataType.FLOAT32 && Device.Type.CPU.equals(device.getDeviceType()) && !training;
+        return dtype == DataType.FLOAT32 && Device.Type.CPU.equals(device.getDeviceType()) && !training
+                && !"false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY));
     }
 
     /**

@@ -153,6 +153,26 @@ class T5RowDecoderTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void decodesOnlyFloat32OnTheCpuInEvalModeUnlessSwitchedOff() {
+        assertThat(T5RowDecoder.supports(DataType.FLOAT32, Device.cpu(), false)).isTrue();
+        assertThat(T5RowDecoder.supports(DataType.FLOAT16, Device.cpu(), false)).isFalse();
+        assertThat(T5RowDecoder.supports(DataType.FLOAT32, Device.gpu(), false)).isFalse();
+        assertThat(T5RowDecoder.supports(DataType.FLOAT32, Device.cpu(), true)).isFalse();
+        String before = System.getProperty(T5RowDecoder.ENABLED_PROPERTY);
+        try {
+            System.setProperty(T5RowDecoder.ENABLED_PROPERTY, "false");
+            assertThat(T5RowDecoder.supports(DataType.FLOAT32, Device.cpu(), false)).isFalse();
+            assertThat(OptRowDecoder.supports(DataType.FLOAT32, Device.cpu(), false)).isFalse();
+        } finally {
+            if (before == null) {
+                System.clearProperty(T5RowDecoder.ENABLED_PROPERTY);
+            } else {
+                System.setProperty(T5RowDecoder.ENABLED_PROPERTY, before);
+            }
+        }
+    }
+
     private static KeyValue[] gather(KeyValue[] past, int[] rows, NDManager m) {
         NDArray index = m.create(toLongs(rows));
         KeyValue[] out = new KeyValue[past.length];
