@@ -1,7 +1,5 @@
 package io.github.blip2j.core.model;
 
-import ai.djl.ndarray.NDArray;
-
 /**
  * A decoder's self-attention keys and values in Java arrays: per layer and row,
  * {@code [head][capacity][head_dim]} floats, grown by doubling. For the JVM-side decoders.
@@ -114,26 +112,34 @@ final class HostKvCache {
         length = 0;
         reserve(positions);
         for (int l = 0; l < layers; l++) {
-            float[] k = floats(cache[l].keys());
-            float[] v = floats(cache[l].values());
+            float[] k = HostArrays.floats(cache[l].keys());
+            float[] v = HostArrays.floats(cache[l].values());
+            int perRow = heads * positions * headDim;
             for (int r = 0; r < rows; r++) {
+                untransposeKeys(k, r * perRow, heads, headDim, positions, keys[l][r], capacity);
                 for (int h = 0; h < heads; h++) {
-                    int from = (r * heads + h) * headDim * positions;
-                    int to = h * capacity * headDim;
-                    for (int d = 0; d < headDim; d++) {
-                        for (int p = 0; p < positions; p++) {
-                            keys[l][r][to + p * headDim + d] = k[from + d * positions + p];
-                        }
-                    }
-                    System.arraycopy(v, from, values[l][r], to, positions * headDim);
+                    System.arraycopy(v, r * perRow + h * positions * headDim, values[l][r], h * capacity * headDim,
+                            positions * headDim);
                 }
             }
         }
         length = positions;
     }
 
-    private static float[] floats(NDArray a) {
-        return a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+    /**
+     * Copies one row's transposed keys, {@code (H, head_dim, positions)} from {@code from} of {@code src}
+     * (libtorch's layout), into {@code [head][stride][head_dim]} (each key's values side by side, as
+     * {@link HostAttention} reads them).
+     */
+    static void untransposeKeys(float[] src, int from, int heads, int headDim, int positions, float[] dst, int stride) {
+        for (int h = 0; h < heads; h++) {
+            for (int d = 0; d < headDim; d++) {
+                int row = from + (h * headDim + d) * positions;
+                for (int p = 0; p < positions; p++) {
+                    dst[(h * stride + p) * headDim + d] = src[row + p];
+                }
+            }
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,11 +65,6 @@ final class HostProducts implements AutoCloseable {
         }
     }
 
-    /** Reads a contiguous float32 array into {@code into}. */
-    static void read(NDArray array, float[] into, int count) {
-        array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(0, into, 0, count);
-    }
-
     /** The input of that width, (re)made when the row count changed. */
     private Input input(int width) {
         Input in = inputs.get(width);
@@ -81,7 +75,7 @@ final class HostProducts implements AutoCloseable {
             in.array().close();
         }
         NDArray array = manager.zeros(new Shape(rows, 1, width), DataType.FLOAT32);
-        in = new Input(array, array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer());
+        in = new Input(array, HostArrays.view(array));
         inputs.put(width, in);
         return in;
     }

@@ -38,6 +38,19 @@ final class LinearOps {
     private LinearOps() {}
 
     /**
+     * Whether {@code rows} rows times a frozen weight of {@code size} values are split into row blocks
+     * across the intra-op threads (when there are several and the weight can be split).
+     */
+    private static boolean splits(long rows, long size) {
+        return rows >= 1 && rows <= MAX_SKINNY_ROWS && size >= MIN_SPLIT_WEIGHT && (rows == 1 || size < MIN_SKINNY_WEIGHT);
+    }
+
+    /** Whether {@code rows} rows times a weight of {@code size} values are computed as {@code (W x^T)^T}. */
+    private static boolean streamsTransposed(long rows, long size) {
+        return rows <= MAX_SKINNY_ROWS && size >= MIN_SKINNY_WEIGHT;
+    }
+
+    /**
      * {@code x (..., in)} times the parameter's {@code (out, in)} weight plus optional {@code bias
      * (out)}; result in x's manager. Up to {@link #MAX_SKINNY_ROWS} rows times a frozen weight of at
      * least {@link #MIN_SPLIT_WEIGHT} values (and, beyond one row, under {@link #MIN_SKINNY_WEIGHT}),
@@ -51,7 +64,7 @@ final class LinearOps {
         long in = s.get(s.dimension() - 1);
         long rows = s.size() / Math.max(in, 1);
         long size = weight.size();
-        if (rows >= 1 && rows <= MAX_SKINNY_ROWS && size >= MIN_SPLIT_WEIGHT && (rows == 1 || size < MIN_SKINNY_WEIGHT)) {
+        if (splits(rows, size)) {
             int threads = IntraOpThreads.current();
             NDArray blocks = threads > 1 ? weight.rowBlocks(threads) : null;
             if (blocks != null) {
@@ -84,8 +97,7 @@ final class LinearOps {
         long rows = x.getShape().get(0);
         long in = x.getShape().get(2);
         long size = weight.size();
-        if (rows <= MAX_SKINNY_ROWS && size >= MIN_SPLIT_WEIGHT && (rows == 1 || size < MIN_SKINNY_WEIGHT)
-                && threads > 1) {
+        if (threads > 1 && splits(rows, size)) {
             NDArray blocks = weight.rowBlocks(threads);
             if (blocks != null) {
                 NDArray lhs = rows == 1 ? x : x.reshape(1, rows, in);
@@ -93,7 +105,7 @@ final class LinearOps {
             }
         }
         NDArray w = weight.array();
-        if (rows <= MAX_SKINNY_ROWS && size >= MIN_SKINNY_WEIGHT) {
+        if (streamsTransposed(rows, size)) {
             NDArray columns = x.reshape(rows, in).transpose();
             return new RowProduct(Scoped.like(w.matMul(columns), x), RowProduct.Layout.COLUMNS, 1);
         }
@@ -105,7 +117,7 @@ final class LinearOps {
         Shape s = x.getShape();
         long in = s.get(s.dimension() - 1);
         long rows = s.size() / Math.max(in, 1);
-        if (rows > MAX_SKINNY_ROWS || weight.getShape().size() < MIN_SKINNY_WEIGHT) {
+        if (!streamsTransposed(rows, weight.getShape().size())) {
             return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
         }
         long out = weight.getShape().get(0);

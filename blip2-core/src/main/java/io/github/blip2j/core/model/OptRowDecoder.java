@@ -1,10 +1,8 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.github.blip2j.core.config.Activation;
 import io.github.blip2j.core.config.OptConfig;
 import java.util.List;
@@ -78,27 +76,23 @@ public final class OptRowDecoder implements AutoCloseable {
             OptDecoderLayer l = decoderLayers.get(i);
             OptAttention a = l.selfAttn();
             scale = a.scaling();
-            layers[i] = new Layer(floatsOrNull(l.selfAttnLayerNorm().weight()), floatsOrNull(l.selfAttnLayerNorm().bias()),
-                    l.selfAttnLayerNorm().eps(), a.q(), floatsOrNull(a.q().bias()), a.k(), floatsOrNull(a.k().bias()),
-                    a.v(), floatsOrNull(a.v().bias()), a.out(), floatsOrNull(a.out().bias()),
-                    floatsOrNull(l.finalLayerNorm().weight()), floatsOrNull(l.finalLayerNorm().bias()),
-                    l.finalLayerNorm().eps(), l.fc1(), floatsOrNull(l.fc1().bias()), l.fc2(), floatsOrNull(l.fc2().bias()));
+            layers[i] = new Layer(HostArrays.floatsOrNull(l.selfAttnLayerNorm().weight()), HostArrays.floatsOrNull(l.selfAttnLayerNorm().bias()),
+                    l.selfAttnLayerNorm().eps(), a.q(), HostArrays.floatsOrNull(a.q().bias()), a.k(), HostArrays.floatsOrNull(a.k().bias()),
+                    a.v(), HostArrays.floatsOrNull(a.v().bias()), a.out(), HostArrays.floatsOrNull(a.out().bias()),
+                    HostArrays.floatsOrNull(l.finalLayerNorm().weight()), HostArrays.floatsOrNull(l.finalLayerNorm().bias()),
+                    l.finalLayerNorm().eps(), l.fc1(), HostArrays.floatsOrNull(l.fc1().bias()), l.fc2(), HostArrays.floatsOrNull(l.fc2().bias()));
         }
         // The libtorch path multiplies by the scale as a float32 scalar, so round it the same way.
         this.scaling = (float) scale;
         LayerNormalization last = opt.finalLayerNorm();
         this.hasFinalNorm = last != null;
-        this.finalWeight = last == null ? null : floatsOrNull(last.weight());
-        this.finalBias = last == null ? null : floatsOrNull(last.bias());
+        this.finalWeight = last == null ? null : HostArrays.floatsOrNull(last.weight());
+        this.finalBias = last == null ? null : HostArrays.floatsOrNull(last.bias());
         this.finalEps = last == null ? 0 : last.eps();
         this.cache = new HostKvCache(layers.length, heads, headDim, 0);
         cache.load(prefix);
         this.attention = new HostAttention(heads, headDim);
         this.products = new HostProducts(parent);
-    }
-
-    private static float[] floatsOrNull(ModelParameter p) {
-        return p == null ? null : T5RowDecoder.floats(p);
     }
 
     /** Number of cached positions (the prefix included). */
@@ -123,10 +117,7 @@ public final class OptRowDecoder implements AutoCloseable {
             throw new IllegalArgumentException("attention_mask: expected " + r + " rows of " + (position + 1)
                     + " (past " + position + " + new 1), got " + mask.length + " rows of " + mask[0].length);
         }
-        if (logits.length < (long) r * vocab) {
-            throw new IllegalArgumentException("logits: array of " + logits.length + " floats cannot hold " + r
-                    + " rows x " + vocab);
-        }
+        HostArrays.checkLogits(logits, r, vocab);
         cache.reserve(position + 1);
         try (NDManager step = products.manager().newSubManager()) {
             products.begin(step, r, hidden, ffn);
@@ -157,7 +148,7 @@ public final class OptRowDecoder implements AutoCloseable {
                             position + 1, null, mask[row], ctx);
                 }
                 products.product(l.out().weight(), l.outBias(), ctx, hidden, o, hidden);
-                T5RowDecoder.addTo(h, o);
+                HostArrays.addTo(h, o);
                 if (!preNorm) {
                     layerNorm(h, l.attnNormWeight(), l.attnNormBias(), l.attnNormEps(), h, r);
                 }
@@ -169,7 +160,7 @@ public final class OptRowDecoder implements AutoCloseable {
                 products.product(l.fc1().weight(), l.fc1Bias(), in, hidden, f, ffn);
                 HostActivations.apply(activation, f, 0, r * ffn);
                 products.product(l.fc2().weight(), l.fc2Bias(), f, ffn, o, hidden);
-                T5RowDecoder.addTo(h, o);
+                HostArrays.addTo(h, o);
                 if (!preNorm) {
                     layerNorm(h, l.ffnNormWeight(), l.ffnNormBias(), l.ffnNormEps(), h, r);
                 }
@@ -193,22 +184,13 @@ public final class OptRowDecoder implements AutoCloseable {
 
     /** Token embeddings plus learned positions (from each row's mask) of the new slot. */
     private float[] embed(int[] tokens, int[][] mask, NDManager step) {
-        int r = tokens.length;
-        long[] ids = new long[r];
-        for (int i = 0; i < r; i++) {
-            ids[i] = tokens[i];
-        }
         long[][] positionRows = opt.positions().rows(mask, 1);
-        long[] positionIds = new long[r];
-        for (int i = 0; i < r; i++) {
+        long[] positionIds = new long[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
             positionIds[i] = positionRows[i][0];
         }
-        float[] h = new float[r * hidden];
-        float[] p = new float[r * hidden];
-        HostProducts.read(TokenEmbedding.lookup(step.create(ids, new Shape(r, 1)), opt.embedTokens()), h, h.length);
-        HostProducts.read(TokenEmbedding.lookup(step.create(positionIds, new Shape(r, 1)), opt.positions().table()), p,
-                p.length);
-        T5RowDecoder.addTo(h, p);
+        float[] h = HostArrays.rows(opt.embedTokens(), tokens, hidden, step);
+        HostArrays.addTo(h, HostArrays.rows(opt.positions().table(), positionIds, hidden, step));
         return h;
     }
 

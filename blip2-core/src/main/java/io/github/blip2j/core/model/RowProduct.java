@@ -1,7 +1,6 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.ndarray.NDArray;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
@@ -26,7 +25,7 @@ record RowProduct(NDArray array, Layout layout, int ways) {
 
     /** Writes the product as {@code (rows, out)} floats, row after row, into {@code y}. */
     void copyTo(float[] y, int rows, int out) {
-        FloatBuffer values = array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer values = HostArrays.view(array);
         if (rows == 1 || layout == Layout.ROWS) {
             // One row is in (rows, out) order in all three layouts.
             values.get(0, y, 0, rows * out);

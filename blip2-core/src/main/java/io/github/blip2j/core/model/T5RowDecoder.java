@@ -1,10 +1,8 @@
 package io.github.blip2j.core.model;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.github.blip2j.core.config.Activation;
 import io.github.blip2j.core.config.T5Config;
 import java.util.Arrays;
@@ -109,14 +107,14 @@ public final class T5RowDecoder implements AutoCloseable {
             T5Attention self = l.selfAttention();
             T5Attention x = l.crossAttention();
             GatedFfn ffn = l.ffn();
-            blocks[i] = new Block(floats(l.selfNorm().weight()), l.selfNorm().eps(), self.q(), self.k(), self.v(), self.o(),
-                    floats(l.crossNorm().weight()), l.crossNorm().eps(), x.q(), x.o(),
-                    floats(l.ffnNorm().weight()), l.ffnNorm().eps(), ffn.wi0(), ffn.wi1(), ffn.wo());
+            blocks[i] = new Block(HostArrays.floats(l.selfNorm().weight()), l.selfNorm().eps(), self.q(), self.k(), self.v(), self.o(),
+                    HostArrays.floats(l.crossNorm().weight()), l.crossNorm().eps(), x.q(), x.o(),
+                    HostArrays.floats(l.ffnNorm().weight()), l.ffnNorm().eps(), ffn.wi0(), ffn.wi1(), ffn.wo());
         }
-        this.finalNorm = floats(decoder.finalNorm().weight());
+        this.finalNorm = HostArrays.floats(decoder.finalNorm().weight());
         this.finalEps = decoder.finalNorm().eps();
         this.positionBias = decoder.positionBias();
-        this.positionTable = floats(positionBias.table());
+        this.positionTable = HostArrays.floats(positionBias.table());
         long[] keyShape = cross[0].keys().getShape().getShape();
         int images = (int) keyShape[0];
         this.crossLength = (int) keyShape[3];
@@ -129,32 +127,17 @@ public final class T5RowDecoder implements AutoCloseable {
         this.crossValues = new float[blocks.length][images][];
         int perImage = heads * crossLength * dKv;
         for (int i = 0; i < blocks.length; i++) {
-            float[] keys = cross[i].keys().toFloatArray();
-            float[] values = cross[i].values().toFloatArray();
+            float[] keys = HostArrays.floats(cross[i].keys());
+            float[] values = HostArrays.floats(cross[i].values());
             for (int b = 0; b < images; b++) {
-                // (H, d_kv, S) -> (H, S, d_kv): each key's d_kv values side by side, as the values are.
-                float[] k = new float[perImage];
-                int base = b * perImage;
-                for (int h = 0; h < heads; h++) {
-                    for (int d = 0; d < dKv; d++) {
-                        int from = base + (h * dKv + d) * crossLength;
-                        for (int s = 0; s < crossLength; s++) {
-                            k[(h * crossLength + s) * dKv + d] = keys[from + s];
-                        }
-                    }
-                }
-                crossKeys[i][b] = k;
-                crossValues[i][b] = Arrays.copyOfRange(values, base, base + perImage);
+                crossKeys[i][b] = new float[perImage];
+                HostKvCache.untransposeKeys(keys, b * perImage, heads, dKv, crossLength, crossKeys[i][b], crossLength);
+                crossValues[i][b] = Arrays.copyOfRange(values, b * perImage, (b + 1) * perImage);
             }
         }
         this.cache = new HostKvCache(blocks.length, heads, dKv, images);
         this.attention = new HostAttention(heads, dKv);
         this.products = new HostProducts(parent);
-    }
-
-    static float[] floats(ModelParameter p) {
-        NDArray a = p.array();
-        return (a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false)).toFloatArray();
     }
 
     /** Number of cached positions. */
@@ -174,10 +157,7 @@ public final class T5RowDecoder implements AutoCloseable {
         if (rowImage.length != r) {
             throw new IllegalArgumentException("rowImage: " + rowImage.length + " entries for " + r + " rows");
         }
-        if (logits.length < (long) r * vocab) {
-            throw new IllegalArgumentException("logits: array of " + logits.length + " floats cannot hold " + r
-                    + " rows x " + vocab);
-        }
+        HostArrays.checkLogits(logits, r, vocab);
         if (cache.length() == 0) {
             cache.setRows(r);
         } else if (r != cache.rows()) {
@@ -187,7 +167,7 @@ public final class T5RowDecoder implements AutoCloseable {
         cache.reserve(position + 1);
         try (NDManager step = products.manager().newSubManager()) {
             products.begin(step, r, dModel, inner, dFf);
-            float[] h = embed(tokens, step);
+            float[] h = HostArrays.rows(t5.shared(), tokens, dModel, step);
             float[] n = new float[r * dModel];
             float[] q = new float[r * inner];
             float[] k = new float[r * inner];
@@ -209,7 +189,7 @@ public final class T5RowDecoder implements AutoCloseable {
                             position + 1, bias, null, ctx);
                 }
                 products.product(b.o().weight(), ctx, inner, o, dModel);
-                addTo(h, o);
+                HostArrays.addTo(h, o);
                 rmsNorm(h, b.crossNorm(), b.crossEps(), n, r);
                 products.product(b.crossQ().weight(), n, dModel, q, inner);
                 for (int row = 0; row < r; row++) {
@@ -218,7 +198,7 @@ public final class T5RowDecoder implements AutoCloseable {
                             null, crossKeep == null ? null : crossKeep[image], ctx);
                 }
                 products.product(b.crossO().weight(), ctx, inner, o, dModel);
-                addTo(h, o);
+                HostArrays.addTo(h, o);
                 rmsNorm(h, b.ffnNorm(), b.ffnEps(), n, r);
                 products.product(b.wi0().weight(), n, dModel, a, dFf);
                 HostActivations.apply(activation, a, 0, r * dFf);
@@ -229,7 +209,7 @@ public final class T5RowDecoder implements AutoCloseable {
                     }
                 }
                 products.product(b.wo().weight(), a, dFf, o, dModel);
-                addTo(h, o);
+                HostArrays.addTo(h, o);
             }
             rmsNorm(h, finalNorm, finalEps, n, r);
             if (headScale != 1f) {
@@ -248,17 +228,6 @@ public final class T5RowDecoder implements AutoCloseable {
      */
     public void selectRows(int[] selected) {
         cache.select(selected);
-    }
-
-    private float[] embed(int[] tokens, NDManager step) {
-        long[] ids = new long[tokens.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = tokens[i];
-        }
-        NDArray rowsOfTable = TokenEmbedding.lookup(step.create(ids, new Shape(ids.length, 1)), t5.shared());
-        float[] h = new float[ids.length * dModel];
-        HostProducts.read(rowsOfTable, h, h.length);
-        return h;
     }
 
     /** The self-attention bias of the query at {@code position} against keys {@code 0..position}, {@code [head][key]}. */
@@ -289,12 +258,6 @@ public final class T5RowDecoder implements AutoCloseable {
             for (int j = 0; j < dModel; j++) {
                 out[base + j] = weight[j] * (x[base + j] * scale);
             }
-        }
-    }
-
-    static void addTo(float[] h, float[] delta) {
-        for (int j = 0; j < h.length; j++) {
-            h[j] += delta[j];
         }
     }
 
