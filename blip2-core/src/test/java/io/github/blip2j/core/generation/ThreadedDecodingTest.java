@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.blip2j.core.config.Blip2Config;
 import io.github.blip2j.core.model.Blip2Model;
+import io.github.blip2j.core.model.DecodingChecks;
 import io.github.blip2j.core.model.IntraOpThreads;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,15 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ThreadedDecodingTest {
 
-    private static final String VISION = """
-            "num_query_tokens": 4,
-             "vision_config": {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1,
-                               "num_attention_heads": 4, "image_size": 32, "patch_size": 8},
-             "qformer_config": {"hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 4,
-                                "intermediate_size": 48, "cross_attention_frequency": 1},
-            """;
-
-    private static final String T5 = "{\"model_type\": \"blip-2\", " + VISION + """
+    private static final String T5 = "{\"model_type\": \"blip-2\", " + DecodingChecks.TINY_VISION + """
              "text_config": {"model_type": "t5", "vocab_size": 400, "d_model": 384, "d_kv": 64,
                              "num_heads": 6, "d_ff": 768, "num_layers": 2, "num_decoder_layers": 2,
                              "feed_forward_proj": "gated-gelu", "tie_word_embeddings": false,
@@ -37,7 +30,7 @@ class ThreadedDecodingTest {
                              "decoder_start_token_id": 0}}
             """;
 
-    private static final String OPT = "{\"model_type\": \"blip-2\", " + VISION + """
+    private static final String OPT = "{\"model_type\": \"blip-2\", " + DecodingChecks.TINY_VISION + """
              "text_config": {"model_type": "opt", "vocab_size": 400, "hidden_size": 384,
                              "num_hidden_layers": 2, "ffn_dim": 768, "num_attention_heads": 6,
                              "max_position_embeddings": 64, "bos_token_id": 2, "eos_token_id": 50,
@@ -94,16 +87,7 @@ class ThreadedDecodingTest {
             for (int t = 0; t < STEPS; t++) {
                 out[t] = new float[batch * v];
                 s.nextLogits(tokens, out[t]);
-                float[] pick = reference == null ? out[t] : reference[t];
-                for (int r = 0; r < batch; r++) {
-                    int best = 0;
-                    for (int i = 1; i < v; i++) {
-                        if (pick[r * v + i] > pick[r * v + best]) {
-                            best = i;
-                        }
-                    }
-                    tokens[r] = best;
-                }
+                tokens = DecodingChecks.argmax(reference == null ? out[t] : reference[t], batch, v);
             }
         }
         return out;

@@ -22,17 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OptRowDecoderTest {
 
-    private static final String VISION = """
-            "num_query_tokens": 4,
-             "vision_config": {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1,
-                               "num_attention_heads": 4, "image_size": 32, "patch_size": 8},
-             "qformer_config": {"hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 4,
-                                "intermediate_size": 48, "cross_attention_frequency": 1},
-            """;
-
     /** 384-wide weights are over the split threshold; 11000 x 384 is a transposed-columns lm_head. */
     private static String config(boolean preNorm, boolean bias, boolean affine) {
-        return "{\"model_type\": \"blip-2\", " + VISION + """
+        return "{\"model_type\": \"blip-2\", " + DecodingChecks.TINY_VISION + """
                  "text_config": {"model_type": "opt", "vocab_size": 11000, "hidden_size": 384,
                                  "num_hidden_layers": 2, "ffn_dim": 768, "num_attention_heads": 6,
                                  "max_position_embeddings": 64, "bos_token_id": 2, "eos_token_id": 50,
@@ -65,19 +57,14 @@ class OptRowDecoderTest {
             int[][] mask = {{1, 1, 1, 1, 1, 1}, {0, 0, 1, 1, 1, 1}};
             DecoderOutput prefix = opt.forward(m.create(e, new Shape(2, PREFIX, 384)), mask, null);
             KeyValue[] past = prefix.keyValues();
-            int[] tokens = argmax(last(opt, prefix.hidden()), 2, vocab);
+            int[] tokens = DecodingChecks.argmax(last(opt, prefix.hidden()), 2, vocab);
             NDManager own = m.newSubManager();
             try (OptRowDecoder rows = new OptRowDecoder(opt, past, own)) {
                 assertThat(rows.length()).isEqualTo(PREFIX);
                 int arraysAfterFirstStep = -1;
                 for (int t = 0; t < STEPS; t++) {
                     if (t == SELECT_AFTER) {
-                        NDArray index = m.create(new long[] {SELECTED[0], SELECTED[1], SELECTED[2]});
-                        KeyValue[] gathered = new KeyValue[past.length];
-                        for (int l = 0; l < past.length; l++) {
-                            gathered[l] = new KeyValue(past[l].keys().get(index), past[l].values().get(index));
-                        }
-                        past = gathered;
+                        past = DecodingChecks.gather(past, SELECTED, m);
                         int[][] nextMask = new int[SELECTED.length][];
                         int[] nextTokens = new int[SELECTED.length];
                         for (int i = 0; i < SELECTED.length; i++) {
@@ -95,24 +82,14 @@ class OptRowDecoderTest {
                         grown[i][mask[i].length] = 1;
                     }
                     mask = grown;
-                    long[] ids = new long[r];
-                    for (int i = 0; i < r; i++) {
-                        ids[i] = tokens[i];
-                    }
+                    long[] ids = DecodingChecks.toLongs(tokens);
                     DecoderOutput out = opt.forward(opt.embed(m.create(ids, new Shape(r, 1))), mask, past);
                     past = out.keyValues();
                     float[] expected = last(opt, out.hidden());
                     float[] actual = new float[r * vocab];
                     rows.step(tokens, mask, actual);
-                    double diff = 0;
-                    double scale = 0;
-                    for (int i = 0; i < expected.length; i++) {
-                        diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
-                        scale = Math.max(scale, Math.abs(expected[i]));
-                    }
-                    assertThat(diff).as("step %d: max |difference| against logits up to %.3g", t, scale)
-                            .isLessThan(1e-5 * Math.max(1, scale));
-                    tokens = argmax(expected, r, vocab);
+                    DecodingChecks.assertLogitsMatch(t, expected, actual);
+                    tokens = DecodingChecks.argmax(expected, r, vocab);
                     if (t == 0) {
                         arraysAfterFirstStep = own.getManagedArrays().size();
                     } else if (t != SELECT_AFTER) {
@@ -134,17 +111,5 @@ class OptRowDecoderTest {
     private static float[] last(OptLanguageModel opt, NDArray hidden) {
         long t = hidden.getShape().get(1);
         return opt.logits(hidden.get(":, " + (t - 1) + ":, :")).toFloatArray();
-    }
-
-    private static int[] argmax(float[] logits, int rows, int vocab) {
-        int[] out = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 1; i < vocab; i++) {
-                if (logits[r * vocab + i] > logits[r * vocab + out[r]]) {
-                    out[r] = i;
-                }
-            }
-        }
-        return out;
     }
 }

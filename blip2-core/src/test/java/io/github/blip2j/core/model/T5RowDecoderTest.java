@@ -21,17 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class T5RowDecoderTest {
 
-    private static final String VISION = """
-            "num_query_tokens": 4,
-             "vision_config": {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1,
-                               "num_attention_heads": 4, "image_size": 32, "patch_size": 8},
-             "qformer_config": {"hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 4,
-                                "intermediate_size": 48, "cross_attention_frequency": 1},
-            """;
-
     /** 384-wide weights are over the split threshold; 11000 x 384 is a transposed-columns lm_head. */
     private static String config(String ffn, boolean tied) {
-        return "{\"model_type\": \"blip-2\", " + VISION + """
+        return "{\"model_type\": \"blip-2\", " + DecodingChecks.TINY_VISION + """
                  "text_config": {"model_type": "t5", "vocab_size": 11000, "d_model": 384, "d_kv": 48,
                                  "num_heads": 6, "d_ff": 768, "num_layers": 1, "num_decoder_layers": 2,
                                  "feed_forward_proj": "%s", "tie_word_embeddings": %s,
@@ -81,7 +73,7 @@ class T5RowDecoderTest {
                 int arraysAfterFirstStep = -1;
                 for (int t = 0; t < STEPS; t++) {
                     if (t == SELECT_AFTER) {
-                        past = gather(past, SELECTED, m);
+                        past = DecodingChecks.gather(past, SELECTED, m);
                         rowImage = new int[] {rowImage[SELECTED[0]], rowImage[SELECTED[1]], rowImage[SELECTED[2]]};
                         tokens = new int[] {tokens[SELECTED[0]], tokens[SELECTED[1]], tokens[SELECTED[2]]};
                         rows.selectRows(SELECTED);
@@ -89,11 +81,8 @@ class T5RowDecoderTest {
                     int r = tokens.length;
                     float[] expected;
                     try (NDManager step = m.newSubManager()) {
-                        long[] ids = new long[r];
-                        for (int i = 0; i < r; i++) {
-                            ids[i] = tokens[i];
-                        }
-                        NDArray index = step.create(toLongs(rowImage));
+                        long[] ids = DecodingChecks.toLongs(tokens);
+                        NDArray index = step.create(DecodingChecks.toLongs(rowImage));
                         KeyValue[] rowCross = new KeyValue[cross.length];
                         for (int l = 0; l < cross.length; l++) {
                             rowCross[l] = new KeyValue(cross[l].keys().get(index), cross[l].values().get(index));
@@ -109,15 +98,8 @@ class T5RowDecoderTest {
                     }
                     float[] actual = new float[r * vocab];
                     rows.step(tokens, rowImage, actual);
-                    double diff = 0;
-                    double scale = 0;
-                    for (int i = 0; i < expected.length; i++) {
-                        diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
-                        scale = Math.max(scale, Math.abs(expected[i]));
-                    }
-                    assertThat(diff).as("step %d: max |difference| against logits up to %.3g", t, scale)
-                            .isLessThan(1e-5 * Math.max(1, scale));
-                    tokens = argmax(expected, r, vocab);
+                    DecodingChecks.assertLogitsMatch(t, expected, actual);
+                    tokens = DecodingChecks.argmax(expected, r, vocab);
                     if (t == 0) {
                         arraysAfterFirstStep = own.getManagedArrays().size();
                     } else if (t != SELECT_AFTER) {
@@ -173,32 +155,4 @@ class T5RowDecoderTest {
         }
     }
 
-    private static KeyValue[] gather(KeyValue[] past, int[] rows, NDManager m) {
-        NDArray index = m.create(toLongs(rows));
-        KeyValue[] out = new KeyValue[past.length];
-        for (int l = 0; l < past.length; l++) {
-            out[l] = new KeyValue(past[l].keys().get(index), past[l].values().get(index));
-        }
-        return out;
-    }
-
-    private static long[] toLongs(int[] v) {
-        long[] out = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
-    }
-
-    private static int[] argmax(float[] logits, int rows, int vocab) {
-        int[] out = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 1; i < vocab; i++) {
-                if (logits[r * vocab + i] > logits[r * vocab + out[r]]) {
-                    out[r] = i;
-                }
-            }
-        }
-        return out;
-    }
 }
